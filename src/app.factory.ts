@@ -1,0 +1,35 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { configureFastify } from './platform/http/configure-fastify.js';
+import { requestIdFrom } from './platform/http/request-id.js';
+import { setupSwagger } from './platform/http/swagger.js';
+import { createValidationPipe } from './platform/http/validation.pipe.js';
+import { instrumentHttp } from './platform/observability/http-metrics.js';
+import { MetricsRegistry } from './platform/observability/metrics.registry.js';
+import { PinoNestLogger } from './platform/observability/pino-nest-logger.js';
+
+/** Builds the HTTP application exactly as production runs it; tests use it too. */
+export async function createHttpApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestIdFrom,
+    trustProxy: true,
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, logger }), adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    rawBody: true,
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  configureFastify(fastify, logger);
+  instrumentHttp(fastify, app.get(MetricsRegistry));
+  app.useGlobalPipes(createValidationPipe());
+  if (config.swaggerEnabled) await setupSwagger(app, config.publicBaseUrl);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import { AppConfig } from './config/app-config.js';
+import { AppConfigModule } from './config/app-config.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { DatabaseModule } from './platform/database/database.module.js';
+import { ProblemDetailsFilter } from './platform/http/problem-details.filter.js';
+import { LoggerModule } from './platform/observability/logger.module.js';
+import { ObservabilityModule } from './platform/observability/observability.module.js';
+import { OutboxModule } from './platform/outbox/outbox.module.js';
+import { QueueModule } from './platform/queue/queue.module.js';
+import { RedisModule } from './platform/redis/redis.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  logger: Logger;
+}
+
+/** Wires the platform and feature modules for the configured APP_ROLE; nothing else. */
+@Module({})
+export class AppModule {
+  static register({ config, logger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(logger),
+        CqrsModule.forRoot(),
+        DatabaseModule,
+        RedisModule,
+        QueueModule,
+        OutboxModule,
+        ObservabilityModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

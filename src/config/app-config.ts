@@ -1,0 +1,28 @@
+export type AppRole = 'api' | 'worker' | 'all';
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/**
+ * The validated, typed configuration every module reads (never process.env directly).
+ * A class so it can be injected by type.
+ */
+export class AppConfig {
+  readonly nodeEnv!: NodeEnv;
+  readonly appRole!: AppRole;
+  readonly host!: string;
+  readonly port!: number;
+  readonly publicBaseUrl!: string;
+  /** Unset means "start the embedded PostgreSQL under dataDir". */
+  readonly databaseUrl!: string | undefined;
+  readonly databasePoolSize!: number;
+  readonly redisUrl!: string;
+  /** BullMQ key prefix; tests use one per run. */
+  readonly queuePrefix!: string;
+  readonly dataDir!: string;
+  readonly jwtSecret!: string;
+  readonly encryptionKey!: string;
+  readonly logLevel!: LogLevel;
+  readonly bodyLimitBytes!: number;
+  readonly swaggerEnabled!: boolean;
+  readonly outboundAllowedHosts!: string[];
+}

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { parseMasterKey } from '../platform/crypto/master-key.js';
+import { AppConfig, type AppRole, type LogLevel, type NodeEnv } from './app-config.js';
+import { ConfigError } from './config-error.js';
+import { loadOrCreateDevSecrets } from './dev-secrets.js';
+import { readBoolean, readEnum, readInteger, readList, readOptional, readString, readUrl } from './env-schema.js';
+
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
+const APP_ROLES: readonly AppRole[] = ['api', 'worker', 'all'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const MIN_JWT_SECRET_LENGTH = 32;
+
+/** Reads and validates every variable at once; throws ConfigError naming the first bad one. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const port = readInteger(env, 'PORT', 3000, 1, 65535);
+  const dataDir = resolve(readString(env, 'DATA_DIR', '.data'));
+  const secrets = resolveSecrets(env, nodeEnv, dataDir);
+
+  return Object.assign(new AppConfig(), {
+    nodeEnv,
+    appRole: readEnum(env, 'APP_ROLE', APP_ROLES, 'all'),
+    host: readString(env, 'HOST', '0.0.0.0'),
+    port,
+    publicBaseUrl: stripTrailingSlash(readUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:'])!),
+    databaseUrl: readUrl(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
+    databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
+    redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'])!,
+    queuePrefix: readQueuePrefix(env),
+    dataDir,
+    jwtSecret: secrets.jwtSecret,
+    encryptionKey: secrets.encryptionKey,
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: readInteger(env, 'BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    swaggerEnabled: readBoolean(env, 'SWAGGER_ENABLED', true),
+    outboundAllowedHosts: readList(env, 'OUTBOUND_ALLOWED_HOSTS'),
+  } satisfies AppConfig);
+}
+
+function resolveSecrets(env: Record<string, string | undefined>, nodeEnv: NodeEnv, dataDir: string) {
+  let jwtSecret = readOptional(env, 'JWT_SECRET');
+  let encryptionKey = readOptional(env, 'ENCRYPTION_KEY');
+  if (nodeEnv === 'production') {
+    if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+    if (!encryptionKey) throw new ConfigError('ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+  } else if (!jwtSecret || !encryptionKey) {
+    const generated = loadOrCreateDevSecrets(dataDir);
+    jwtSecret ??= generated.JWT_SECRET;
+    encryptionKey ??= generated.ENCRYPTION_KEY;
+  }
+  if (jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
+    throw new ConfigError('JWT_SECRET', `must be at least ${MIN_JWT_SECRET_LENGTH} characters`);
+  }
+  try {
+    parseMasterKey(encryptionKey);
+  } catch {
+    throw new ConfigError('ENCRYPTION_KEY', 'must be 32 bytes as 64 hex characters or base64');
+  }
+  return { jwtSecret, encryptionKey };
+}
+
+function readQueuePrefix(env: Record<string, string | undefined>): string {
+  const prefix = readString(env, 'QUEUE_PREFIX', 'flowhook');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(prefix)) throw new ConfigError('QUEUE_PREFIX', 'must be 1-64 letters, digits, - or _');
+  return prefix;
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { RequestContext } from '../observability/request-context.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
+
+/**
+ * Cross-cutting HTTP behaviour that lives below Nest: the request id on every response and in the
+ * async context of every log line, and one access-log line per request (path only: queries may hold
+ * tokens). Errors Fastify raises before a handler runs (body too large, media type, malformed JSON)
+ * reach the ProblemDetailsFilter through the error handler Nest installs.
+ */
+export function configureFastify(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    RequestContext.run({ correlationId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.info(
+      { method: request.method, path: request.url.split('?')[0], route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+    done();
+  });
+}

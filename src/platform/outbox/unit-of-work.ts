@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RequestContext } from '../observability/request-context.js';
+import type { DomainEvent } from './domain-event.js';
+
+export interface Transaction {
+  readonly manager: EntityManager;
+  /** Stores the event with this transaction's changes; it is published only if they commit. */
+  record(event: DomainEvent<object>): void;
+}
+
+/**
+ * The one way commands change state: the work and its domain events commit together
+ * (transactional outbox in the event store), then the events go out on the EventBus.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const events: DomainEvent<object>[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work({ manager, record: (event) => events.push(event) });
+      await appendEvents(manager, events);
+      return value;
+    });
+    if (events.length > 0) this.eventBus.publishAll(events);
+    return result;
+  }
+}
+
+/** One multi-row INSERT for all of a transaction's events. */
+export async function appendEvents(manager: EntityManager, events: readonly DomainEvent<object>[]): Promise<void> {
+  if (events.length === 0) return;
+  const correlationId = RequestContext.current()?.correlationId ?? null;
+  const params: unknown[] = [];
+  const rows = events.map((event) => {
+    const base = params.length;
+    params.push(
+      event.tenantId,
+      event.type,
+      event.aggregateType,
+      event.aggregateId,
+      event.actorId,
+      correlationId,
+      JSON.stringify(event.payload),
+      event.occurredAt,
+    );
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb, $${base + 8})`;
+  });
+  await manager.query(
+    `INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at)
+     VALUES ${rows.join(', ')}`,
+    params,
+  );
+}
