@@ -31,7 +31,11 @@ const common = {
     [`node_modules/(${requiredEsmPackages.join('|')})/.+\\.js$`]: toCommonJs,
   },
   transformIgnorePatterns: [`/node_modules/(?!(${requiredEsmPackages.join('|')})/)`],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^@nestjs/(common|core)$': '<rootDir>/test/support/esm-bridge/nestjs-$1.cjs',
+  },
+  setupFiles: ['<rootDir>/test/support/esm-bridge/setup.ts'],
 };
 
 export default {

@@ -1,4 +1,5 @@
 import { CreateEventStore1795381176212 } from './1795381176212-CreateEventStore.js';
+import { CreateAuth1795382000000 } from './1795382000000-CreateAuth.js';
 
 /** Every migration, oldest first. An explicit list: bundlers and ESM loaders need no glob magic. */
-export const migrations = [CreateEventStore1795381176212];
+export const migrations = [CreateEventStore1795381176212, CreateAuth1795382000000];

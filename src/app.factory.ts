@@ -16,7 +16,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFrom,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, logger }), adapter, {

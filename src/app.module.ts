@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter.js';
@@ -34,6 +35,7 @@ export class AppModule {
         OutboxModule,
         ObservabilityModule,
         HealthModule,
+        AuthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -61,6 +61,26 @@ describe('Foundation (real PostgreSQL and Redis)', () => {
     expect(response.body.instance).toBe('/no/such/route');
   });
 
+  describe('request bodies', () => {
+    const login = () => http().post('/api/auth/login').set('X-Forwarded-For', '10.99.0.1');
+
+    it('answers 413 for a body over BODY_LIMIT', async () => {
+      const response = await login().set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(t.config.bodyLimitBytes) }));
+      expectProblem(response, 413, 'payload_too_large');
+    });
+
+    it('answers 415 for an unsupported media type', async () => {
+      const response = await login().set('Content-Type', 'text/plain').send('email=a');
+      expectProblem(response, 415, 'unsupported_media_type');
+    });
+
+    it('answers 400 for malformed JSON', async () => {
+      const response = await login().set('Content-Type', 'application/json').send('{"email": ');
+      expectProblem(response, 400);
+      expect(response.body.detail).toMatch(/not valid JSON/);
+    });
+  });
+
   it('logs JSON lines carrying the request id', async () => {
     const response = await http().get('/no/such/route').set('X-Request-Id', 'trace-me-42');
     expect(response.status).toBe(404);

@@ -11,6 +11,8 @@ export class AppConfig {
   readonly appRole!: AppRole;
   readonly host!: string;
   readonly port!: number;
+  /** Trust X-Forwarded-For (client IPs for rate limits) only behind a proxy you run. */
+  readonly trustProxy!: boolean;
   readonly publicBaseUrl!: string;
   /** Unset means "start the embedded PostgreSQL under dataDir". */
   readonly databaseUrl!: string | undefined;

@@ -22,6 +22,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appRole: readEnum(env, 'APP_ROLE', APP_ROLES, 'all'),
     host: readString(env, 'HOST', '0.0.0.0'),
     port,
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     publicBaseUrl: stripTrailingSlash(readUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:'])!),
     databaseUrl: readUrl(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 20, 1, 500),

@@ -29,6 +29,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     REDIS_URL: requireTestEnv(TEST_ENV.redisUrl),
     QUEUE_PREFIX: requireTestEnv(TEST_ENV.queuePrefix),
     PUBLIC_BASE_URL: 'http://127.0.0.1:3999',
+    // Specs give each simulated client its own X-Forwarded-For, so per-IP limits do not couple specs.
+    TRUST_PROXY: 'true',
     ...TEST_SECRETS,
     ...env,
   });

@@ -10,6 +10,8 @@ import { REQUEST_ID_HEADER } from './request-id.js';
  * reach the ProblemDetailsFilter through the error handler Nest installs.
  */
 export function configureFastify(fastify: FastifyInstance, logger: Logger): void {
+  // JSON (and form bodies where a route accepts them) only: any other media type is a 415.
+  if (fastify.hasContentTypeParser('text/plain')) fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
     RequestContext.run({ correlationId: request.id }, done);

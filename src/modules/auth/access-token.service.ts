@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { AppConfig } from '../../config/app-config.js';
+import { ROLES, type Role } from './domain/role.js';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ISSUER = 'flowhook';
+
+export interface AccessTokenClaims {
+  sub: string;
+  tenantId: string;
+  role: Role;
+}
+
+/** HS256 access tokens (15 min) with `sub`, `tenantId`, `role`; only HS256 is accepted on verify. */
+@Injectable()
+export class AccessTokenService {
+  private readonly key: Uint8Array;
+
+  constructor(config: AppConfig) {
+    this.key = new TextEncoder().encode(config.jwtSecret);
+  }
+
+  sign(claims: AccessTokenClaims): Promise<string> {
+    return new SignJWT({ tenantId: claims.tenantId, role: claims.role })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${ACCESS_TOKEN_TTL_SECONDS}s`)
+      .sign(this.key);
+  }
+
+  /** Returns the claims, or null for any invalid, forged, expired or malformed token. */
+  async verify(token: string): Promise<AccessTokenClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
+      const { sub, tenantId, role } = payload as { sub?: unknown; tenantId?: unknown; role?: unknown };
+      if (typeof sub !== 'string' || typeof tenantId !== 'string' || !ROLES.includes(role as Role)) return null;
+      return { sub, tenantId, role: role as Role };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError || error instanceof TypeError) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+// See README.md beside this file.
+module.exports = globalThis.__flowhookEsmBridge['@nestjs/core'];

@@ -1,0 +1,87 @@
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import request from 'supertest';
+import { ACCESS_POLICY } from '../src/modules/auth/access/access-policy.decorator.js';
+import { addUser, bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Tenant A's resources, by OpenAPI path template, that tenant B must never reach. A new /api route
+ * with a path parameter makes this spec fail until it is listed here with a resource of A.
+ */
+type Fixture = { params: Record<string, string>; body?: object };
+
+describe('Tenant isolation and access policies', () => {
+  let t: TestApp;
+  let a: RegisteredTenant;
+  let b: RegisteredTenant;
+  let fixtures: Record<string, Fixture>;
+  let secretsOfA: string[];
+
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await registerTenant(t, 'Tenant A');
+    b = await registerTenant(t, 'Tenant B');
+    const editorOfA = await addUser(t, a, 'editor');
+    const keyOfA = await http().post('/api/api-keys').set(...bearer(a)).send({ name: 'A key', role: 'viewer' }).expect(201);
+    fixtures = {
+      '/api/users/{id}': { params: { id: editorOfA.userId }, body: { role: 'viewer' } },
+      '/api/api-keys/{id}': { params: { id: keyOfA.body.id } },
+    };
+    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id];
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('every route declares an access policy (routes without one are closed)', () => {
+    const scanner = new MetadataScanner();
+    const missing: string[] = [];
+    const wrappers = [...t.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+    expect(wrappers.length).toBeGreaterThan(0);
+    for (const wrapper of wrappers) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
+      if (!controller) continue;
+      for (const method of scanner.getAllMethodNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[method] as object;
+        if (Reflect.getMetadata('path', handler) === undefined) continue;
+        const policy = Reflect.getMetadata(ACCESS_POLICY, handler) ?? Reflect.getMetadata(ACCESS_POLICY, controller);
+        if (!policy) missing.push(`${controller.name}.${method}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("tenant B gets 404 or nothing of A's from every /api route", async () => {
+    const spec = (await http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const checked: string[] = [];
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const method of Object.keys(operations)) {
+        const templated = path.includes('{');
+        if (templated) {
+          const fixture = fixtures[path];
+          if (!fixture) throw new Error(`No resource of tenant A listed for ${path}: add it to the fixtures of this spec`);
+          const url = path.replace(/\{(\w+)\}/g, (_match, name: string) => fixture.params[name]);
+          const response = await http()[method as 'get'](url).set(...bearer(b)).send(fixture.body ?? {});
+          expect({ route: `${method.toUpperCase()} ${path}`, status: response.status }).toEqual({ route: `${method.toUpperCase()} ${path}`, status: 404 });
+          checked.push(`${method.toUpperCase()} ${path}`);
+        } else if (method === 'get') {
+          const response = await http().get(path).set(...bearer(b));
+          expect(response.status).toBeLessThan(500);
+          for (const secret of secretsOfA) expect(response.text).not.toContain(secret);
+          checked.push(`GET ${path}`);
+        }
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("A's resources are untouched after B's attempts", async () => {
+    const users = await http().get('/api/users?limit=100').set(...bearer(a)).expect(200);
+    expect(users.body.total).toBe(2);
+    const keys = await http().get('/api/api-keys').set(...bearer(a)).expect(200);
+    expect(keys.body.total).toBe(1);
+  });
+});
