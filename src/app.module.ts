@@ -4,8 +4,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ContactsModule } from './modules/contacts/contacts.module.js';
+import { WaitsModule } from './modules/waits/waits.module.js';
+import { WebhookActionsModule } from './modules/webhook-actions/webhook-actions.module.js';
+import { WorkflowsModule } from './modules/workflows/workflows.module.js';
+import { CryptoModule } from './platform/crypto/crypto.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter.js';
 import { LoggerModule } from './platform/observability/logger.module.js';
@@ -29,6 +35,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(logger),
         CqrsModule.forRoot(),
+        CryptoModule,
         DatabaseModule,
         RedisModule,
         QueueModule,
@@ -36,6 +43,11 @@ export class AppModule {
         ObservabilityModule,
         HealthModule,
         AuthModule,
+        AuditModule,
+        WorkflowsModule,
+        WebhookActionsModule,
+        WaitsModule,
+        ContactsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { ACCESS_POLICY } from '../src/modules/auth/access/access-policy.decorator.js';
 import { addUser, bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { workflowBody } from './support/workflow-fixtures.js';
 
 /**
  * Tenant A's resources, by OpenAPI path template, that tenant B must never reach. A new /api route
@@ -25,11 +26,20 @@ describe('Tenant isolation and access policies', () => {
     b = await registerTenant(t, 'Tenant B');
     const editorOfA = await addUser(t, a, 'editor');
     const keyOfA = await http().post('/api/api-keys').set(...bearer(a)).send({ name: 'A key', role: 'viewer' }).expect(201);
+    const workflowOfA = await http().post('/api/workflows').set(...bearer(a)).send(workflowBody('A flow')).expect(201);
+    const workflow = { params: { id: workflowOfA.body.id, version: '1' }, body: { name: 'taken over' } };
     fixtures = {
+      '/api/workflows/{id}': workflow,
+      '/api/workflows/{id}/publish': workflow,
+      '/api/workflows/{id}/versions': workflow,
+      '/api/workflows/{id}/versions/{version}': workflow,
+      '/api/workflows/{id}/versions/{version}/revert': workflow,
+      '/api/workflows/{id}/trigger-token': workflow,
+      '/api/workflows/{id}/trigger-token/regenerate': workflow,
       '/api/users/{id}': { params: { id: editorOfA.userId }, body: { role: 'viewer' } },
       '/api/api-keys/{id}': { params: { id: keyOfA.body.id } },
     };
-    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id];
+    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id];
   });
   afterAll(async () => {
     await t.close();
@@ -83,5 +93,7 @@ describe('Tenant isolation and access policies', () => {
     expect(users.body.total).toBe(2);
     const keys = await http().get('/api/api-keys').set(...bearer(a)).expect(200);
     expect(keys.body.total).toBe(1);
+    const workflows = await http().get('/api/workflows').set(...bearer(a)).expect(200);
+    expect(workflows.body.items).toEqual([expect.objectContaining({ name: 'A flow', status: 'draft', version: 1 })]);
   });
 });

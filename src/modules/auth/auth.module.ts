@@ -5,7 +5,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
-import { PasswordHasher } from '../../platform/crypto/password-hasher.js';
 import { RedisThrottlerStorage } from '../../platform/http/redis-throttler.storage.js';
 import { REDIS_CLIENT } from '../../platform/redis/redis.module.js';
 import { AccessGuard } from './access/access.guard.js';
@@ -47,7 +46,6 @@ import { UsersController } from './users.controller.js';
   providers: [
     AccessTokenService,
     CredentialsAuthenticator,
-    PasswordHasher,
     SessionIssuer,
     { provide: APP_GUARD, useClass: AccessGuard },
     RegisterTenantHandler,

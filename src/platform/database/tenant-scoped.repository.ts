@@ -1,4 +1,4 @@
-import type { EntityManager, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import type { EntityManager, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 
 /** Every tenant-owned row carries its tenant. */
 export interface TenantOwned extends ObjectLiteral {
@@ -47,6 +47,11 @@ export class TenantScopedRepository<T extends TenantOwned> {
     const options: FindManyOptions<T> = { where: scoped, order, skip: (page - 1) * limit, take: limit };
     const [items, total] = await this.repository.findAndCount(options);
     return { items, total };
+  }
+
+  /** A query builder already restricted to the tenant, for filters find options cannot express. */
+  queryBuilder(tenantId: string, alias: string): SelectQueryBuilder<T> {
+    return this.repository.createQueryBuilder(alias).where(`${alias}.tenantId = :tenantId`, { tenantId });
   }
 
   /** Inserts or updates; refuses an entity that belongs to another tenant. */
