@@ -7,12 +7,15 @@ import { AppConfigModule } from './config/app-config.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ExecutionsWorkerModule } from './modules/executions/executions-worker.module.js';
+import { ExecutionsModule } from './modules/executions/executions.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { WaitsModule } from './modules/waits/waits.module.js';
 import { WebhookActionsModule } from './modules/webhook-actions/webhook-actions.module.js';
 import { WorkflowsModule } from './modules/workflows/workflows.module.js';
 import { CryptoModule } from './platform/crypto/crypto.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
+import { ExpressionsModule } from './platform/expressions/expressions.module.js';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter.js';
 import { LoggerModule } from './platform/observability/logger.module.js';
 import { ObservabilityModule } from './platform/observability/observability.module.js';
@@ -40,14 +43,17 @@ export class AppModule {
         RedisModule,
         QueueModule,
         OutboxModule,
+        ExpressionsModule,
         ObservabilityModule,
         HealthModule,
         AuthModule,
         AuditModule,
         WorkflowsModule,
+        ExecutionsModule,
         WebhookActionsModule,
         WaitsModule,
         ContactsModule,
+        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

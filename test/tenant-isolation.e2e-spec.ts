@@ -27,7 +27,9 @@ describe('Tenant isolation and access policies', () => {
     const editorOfA = await addUser(t, a, 'editor');
     const keyOfA = await http().post('/api/api-keys').set(...bearer(a)).send({ name: 'A key', role: 'viewer' }).expect(201);
     const workflowOfA = await http().post('/api/workflows').set(...bearer(a)).send(workflowBody('A flow')).expect(201);
-    const workflow = { params: { id: workflowOfA.body.id, version: '1' }, body: { name: 'taken over' } };
+    const workflow = { params: { id: workflowOfA.body.id, version: '1', nodeId: 'shape' }, body: { name: 'taken over' } };
+    const executionOfA = await http().post(`/api/workflows/${workflowOfA.body.id}/execute`).set(...bearer(a)).send({}).expect(202);
+    const execution = { params: { id: executionOfA.body.executionId } };
     fixtures = {
       '/api/workflows/{id}': workflow,
       '/api/workflows/{id}/publish': workflow,
@@ -36,10 +38,16 @@ describe('Tenant isolation and access policies', () => {
       '/api/workflows/{id}/versions/{version}/revert': workflow,
       '/api/workflows/{id}/trigger-token': workflow,
       '/api/workflows/{id}/trigger-token/regenerate': workflow,
+      '/api/workflows/{id}/execute': { params: workflow.params, body: { input: {} } },
+      '/api/workflows/{id}/executions': workflow,
+      '/api/workflows/{id}/nodes/{nodeId}/executions': workflow,
+      '/api/executions/{id}': execution,
+      '/api/executions/{id}/cancel': execution,
+      '/api/executions/{id}/retry': execution,
       '/api/users/{id}': { params: { id: editorOfA.userId }, body: { role: 'viewer' } },
       '/api/api-keys/{id}': { params: { id: keyOfA.body.id } },
     };
-    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id];
+    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id, executionOfA.body.executionId];
   });
   afterAll(async () => {
     await t.close();

@@ -24,6 +24,8 @@ export class AppConfig {
   readonly jwtSecret!: string;
   readonly encryptionKey!: string;
   readonly logLevel!: LogLevel;
+  /** Node jobs one worker process runs at once. */
+  readonly workerConcurrency!: number;
   readonly bodyLimitBytes!: number;
   readonly swaggerEnabled!: boolean;
   readonly outboundAllowedHosts!: string[];

@@ -16,7 +16,8 @@ export default async function globalTeardown(): Promise<void> {
   }
   const prefix = process.env.FLOWHOOK_TEST_QUEUE_PREFIX;
   const redisUrl = process.env.FLOWHOOK_TEST_REDIS_URL;
-  if (prefix && redisUrl) await deleteKeys(redisUrl, `${prefix}:*`);
+  // Specs may derive prefixes of their own from the run's prefix (`<prefix>_engine`).
+  if (prefix && redisUrl) await deleteKeys(redisUrl, `${prefix}*`);
 }
 
 async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {

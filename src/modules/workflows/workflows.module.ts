@@ -18,11 +18,12 @@ import { ListWorkflowVersionsHandler } from './queries/list-workflow-versions.ha
 import { ListWorkflowsHandler } from './queries/list-workflows.handler.js';
 import { WorkflowDefinitionValidator } from './workflow-definition.validator.js';
 import { WorkflowRepository } from './workflow.repository.js';
+import { WorkflowVersionReader } from './workflow-version.reader.js';
 import { WorkflowsController } from './workflows.controller.js';
 
 /**
- * Workflow definitions, versions and publishing. Exports the NodeTypeCatalog: modules that bring a
- * node type (action.http, wait, contact.update) register its definition there on start.
+ * Workflow definitions, versions and publishing. Exports the NodeTypeCatalog (modules that bring a
+ * node type register its definition there on start) and the WorkflowVersionReader (what executions run).
  */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([WorkflowEntity, WorkflowVersionEntity])],
@@ -38,6 +39,7 @@ import { WorkflowsController } from './workflows.controller.js';
     },
     WorkflowDefinitionValidator,
     WorkflowRepository,
+    WorkflowVersionReader,
     CreateWorkflowHandler,
     UpdateWorkflowHandler,
     ArchiveWorkflowHandler,
@@ -50,6 +52,6 @@ import { WorkflowsController } from './workflows.controller.js';
     GetWorkflowVersionHandler,
     GetTriggerTokenHandler,
   ],
-  exports: [NodeTypeCatalog],
+  exports: [NodeTypeCatalog, WorkflowVersionReader],
 })
 export class WorkflowsModule {}

@@ -1,9 +1,16 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
+const ALGORITHM = 'aes-256-gcm';
+const KEY_BYTES = 32;
 const IV_BYTES = 12;
-const MAX_CACHED_KEYS = 10_000;
+const TAG_BYTES = 16;
+const MIN_MASTER_KEY_BYTES = 32;
+const DEFAULT_PURPOSE = 'tenant-secrets';
+const DEFAULT_MAX_CACHED_KEYS = 10_000;
+const PURPOSE = /^[a-z0-9][a-z0-9-]*$/;
 
+/** Raised for anything that cannot be sealed or opened. Messages never carry keys, plaintext or the sealed value. */
 export class SecretBoxError extends Error {
   constructor(message: string) {
     super(message);
@@ -11,38 +18,58 @@ export class SecretBoxError extends Error {
   }
 }
 
+export interface SecretBoxOptions {
+  /** Part of the HKDF `info`: boxes with different purposes cannot open each other's values. */
+  purpose?: string;
+  /** Upper bound of the per-tenant derived-key cache. */
+  maxCachedKeys?: number;
+}
+
 /**
  * AES-256-GCM envelope for secrets at rest, with one key per tenant derived from the master key by
- * HKDF-SHA256: a row copied into another tenant cannot be opened there. Output:
- * `v1.<iv>.<ciphertext>.<tag>` (base64url parts, fresh random IV each time).
+ * HKDF-SHA256: a value copied into another tenant's row cannot be opened there. `aad` binds a value
+ * to its context (e.g. the credential id), so it cannot be moved between columns or rows either.
+ * Output: `v1.<iv>.<ciphertext>.<tag>`, base64url parts, a fresh random 96-bit IV each time.
  */
 export class SecretBox {
+  private readonly masterKey: Buffer;
+  private readonly purpose: string;
+  private readonly maxCachedKeys: number;
   private readonly keys = new Map<string, Buffer>();
 
-  constructor(private readonly masterKey: Buffer) {
-    if (masterKey.length < 32) throw new SecretBoxError('the master key must be at least 32 bytes');
+  constructor(masterKey: Buffer, options: SecretBoxOptions = {}) {
+    if (!Buffer.isBuffer(masterKey) || masterKey.length < MIN_MASTER_KEY_BYTES) {
+      throw new SecretBoxError(`the master key must be at least ${MIN_MASTER_KEY_BYTES} bytes`);
+    }
+    this.masterKey = Buffer.from(masterKey);
+    this.purpose = options.purpose ?? DEFAULT_PURPOSE;
+    this.maxCachedKeys = options.maxCachedKeys ?? DEFAULT_MAX_CACHED_KEYS;
+    if (!PURPOSE.test(this.purpose)) throw new SecretBoxError('the purpose must be lowercase letters, digits and dashes');
+    if (!Number.isSafeInteger(this.maxCachedKeys) || this.maxCachedKeys < 1) {
+      throw new SecretBoxError('maxCachedKeys must be a positive integer');
+    }
   }
 
   seal(tenantId: string, plaintext: string | Buffer, aad = ''): string {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key(tenantId), iv);
+    const cipher = createCipheriv(ALGORITHM, this.key(tenantId), iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(aad, 'utf8'));
-    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
+    const ciphertext = Buffer.concat([cipher.update(data), cipher.final()]);
     return [VERSION, iv.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
   }
 
   open(tenantId: string, sealed: string, aad = ''): Buffer {
-    const [version, iv, ciphertext, tag] = sealed.split('.');
-    if (version !== VERSION || iv === undefined || ciphertext === undefined || tag === undefined) {
-      throw new SecretBoxError('unsupported or malformed sealed value');
-    }
+    const { iv, ciphertext, tag } = parseSealed(sealed);
+    const key = this.key(tenantId);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key(tenantId), Buffer.from(iv, 'base64url'));
+      // authTagLength pins the tag at 16 bytes: GCM would otherwise accept a truncated, forgeable tag.
+      const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(aad, 'utf8'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
     } catch {
-      throw new SecretBoxError('the sealed value cannot be opened (tampered, or sealed for another tenant)');
+      throw new SecretBoxError('the sealed value cannot be opened: tampered, sealed for another tenant or another context');
     }
   }
 
@@ -51,20 +78,60 @@ export class SecretBox {
   }
 
   sealJson(tenantId: string, value: unknown, aad = ''): string {
-    return this.seal(tenantId, JSON.stringify(value), aad);
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      json = undefined;
+    }
+    if (json === undefined) throw new SecretBoxError('the value cannot be serialised as JSON');
+    return this.seal(tenantId, json, aad);
   }
 
+  /** The caller vouches for `T`: the value was sealed by `sealJson` with the same type. */
   openJson<T>(tenantId: string, sealed: string, aad = ''): T {
-    return JSON.parse(this.openText(tenantId, sealed, aad)) as T;
+    const text = this.openText(tenantId, sealed, aad);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      // JSON.parse quotes the offending input in its message: never let that reach a log.
+      throw new SecretBoxError('the opened value is not valid JSON');
+    }
   }
 
   private key(tenantId: string): Buffer {
-    let key = this.keys.get(tenantId);
-    if (!key) {
-      key = Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), `flowhook:tenant-secrets:${tenantId}`, 32));
-      if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
-      this.keys.set(tenantId, key);
+    if (typeof tenantId !== 'string' || tenantId.length === 0) throw new SecretBoxError('a tenant id is required');
+    const cached = this.keys.get(tenantId);
+    if (cached) {
+      // Re-inserting keeps the Map's insertion order a least-recently-used order.
+      this.keys.delete(tenantId);
+      this.keys.set(tenantId, cached);
+      return cached;
     }
+    const info = `flowhook:${this.purpose}:${tenantId}`;
+    const key = Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), info, KEY_BYTES));
+    if (this.keys.size >= this.maxCachedKeys) {
+      const oldest = this.keys.keys().next();
+      if (!oldest.done) this.keys.delete(oldest.value);
+    }
+    this.keys.set(tenantId, key);
     return key;
   }
+}
+
+function parseSealed(sealed: string): { iv: Buffer; ciphertext: Buffer; tag: Buffer } {
+  const parts = typeof sealed === 'string' ? sealed.split('.') : [];
+  if (parts[0] !== VERSION) throw new SecretBoxError('unsupported sealed value version');
+  if (parts.length !== 4) throw new SecretBoxError('malformed sealed value');
+  const [iv, ciphertext, tag] = parts.slice(1).map(decodeCanonicalBase64url);
+  if (!iv || !ciphertext || !tag || iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
+    throw new SecretBoxError('malformed sealed value');
+  }
+  return { iv, ciphertext, tag };
+}
+
+/** Node's decoder skips stray characters and trailing bits; only the canonical spelling of the bytes is accepted. */
+function decodeCanonicalBase64url(part: string): Buffer | undefined {
+  const bytes = Buffer.from(part, 'base64url');
+  return bytes.toString('base64url') === part ? bytes : undefined;
 }

@@ -1,0 +1,26 @@
+import { TenantCommand } from '../../../platform/cqrs/tenant-command.js';
+import type { TriggerType } from '../entities/execution.entity.js';
+
+export interface StartExecutionInput {
+  workflowId: string;
+  /** `published` for webhooks and triggers; `current` lets `execute` run a draft. */
+  version: 'published' | 'current';
+  triggerType: TriggerType;
+  /** Which trigger node starts (a webhook's node); default: the first node of `triggerNodeType`. */
+  triggerNodeId?: string;
+  triggerNodeType: 'trigger.manual' | 'trigger.webhook' | 'trigger.channel';
+  /** Becomes the trigger node's output: `{ body, headers, query }` or `{ body: input }`. */
+  triggerInput: unknown;
+  contactId?: string | null;
+}
+
+/** Starts an execution of a workflow: used by `execute`, webhook ingress, channels and the trigger route. */
+export class StartExecutionCommand extends TenantCommand<{ executionId: string }> {
+  constructor(
+    tenantId: string,
+    actorId: string | null,
+    readonly input: StartExecutionInput,
+  ) {
+    super(tenantId, actorId);
+  }
+}

@@ -1,0 +1,60 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
+import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { noTriggerNode } from '../domain/execution-errors.js';
+import { retryPolicyOf } from '../domain/node-retry-policy.js';
+import { ExecutionStartedEvent } from '../events/execution-started.event.js';
+import { NodeJobScheduler } from '../node-job.scheduler.js';
+import { StartExecutionCommand } from './start-execution.command.js';
+
+const TRIGGER_TYPES = new Set(['trigger.manual', 'trigger.webhook', 'trigger.channel']);
+
+/**
+ * Pins the workflow version, creates the execution and a `pending` row for every node in one
+ * transaction (other trigger nodes are `skipped`), then queues the starting trigger node.
+ */
+@CommandHandler(StartExecutionCommand)
+export class StartExecutionHandler implements ICommandHandler<StartExecutionCommand> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly workflows: WorkflowVersionReader,
+    private readonly scheduler: NodeJobScheduler,
+  ) {}
+
+  async execute(command: StartExecutionCommand): Promise<{ executionId: string }> {
+    const { input } = command;
+    const { version, graph } = await this.workflows.resolveForStart(command.tenantId, input.workflowId, input.version);
+    const trigger = input.triggerNodeId
+      ? graph.node(input.triggerNodeId)
+      : graph.nodes.find((node) => node.type === input.triggerNodeType);
+    if (!trigger || trigger.type !== input.triggerNodeType) throw noTriggerNode(input.triggerNodeType);
+
+    const executionId = randomUUID();
+    await this.unitOfWork.run(async (tx) => {
+      await tx.manager.query(
+        `INSERT INTO executions (id, tenant_id, workflow_id, workflow_version, status, trigger_type, trigger_input, contact_id, correlation_id)
+         VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8)`,
+        [executionId, command.tenantId, input.workflowId, version, input.triggerType, JSON.stringify(input.triggerInput ?? {}), input.contactId ?? null, command.correlationId ?? null],
+      );
+      const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : TRIGGER_TYPES.has(node.type) ? 'skipped' : 'pending'));
+      await tx.manager.query(
+        `INSERT INTO node_executions (tenant_id, execution_id, workflow_id, node_id, type, status, scheduled)
+         SELECT $1, $2, $3, node_id, type, status, node_id = $4
+           FROM unnest($5::text[], $6::text[], $7::text[]) AS n(node_id, type, status)`,
+        [command.tenantId, executionId, input.workflowId, trigger.id, graph.nodes.map((n) => n.id), graph.nodes.map((n) => n.type), statuses],
+      );
+      tx.record(
+        new ExecutionStartedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'execution',
+          aggregateId: executionId,
+          payload: { workflowId: input.workflowId, workflowVersion: version, triggerType: input.triggerType },
+        }),
+      );
+    });
+    await this.scheduler.schedule([{ tenantId: command.tenantId, executionId, nodeId: trigger.id, run: 0, retry: retryPolicyOf(trigger) }]);
+    return { executionId };
+  }
+}

@@ -1,0 +1,5 @@
+import { DomainEvent } from '../../../platform/outbox/domain-event.js';
+
+export class ExecutionCancelledEvent extends DomainEvent<{ workflowId: string }> {
+  readonly type = 'execution.cancelled';
+}

@@ -1,0 +1,5 @@
+import { DomainEvent } from '../../../platform/outbox/domain-event.js';
+
+export class ExecutionSucceededEvent extends DomainEvent<{ workflowId: string; durationMs: number }> {
+  readonly type = 'execution.succeeded';
+}

@@ -1,0 +1,64 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TemplateEvaluator } from '../../platform/expressions/template-evaluator.js';
+import { QueueNames } from '../../platform/queue/queue-names.js';
+import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { CancelExecutionHandler } from './commands/cancel-execution.handler.js';
+import { RetryExecutionHandler } from './commands/retry-execution.handler.js';
+import { RunNodeHandler } from './commands/run-node.handler.js';
+import { StartExecutionHandler } from './commands/start-execution.handler.js';
+import { ExecutionEntity } from './entities/execution.entity.js';
+import { NodeExecutionEntity } from './entities/node-execution.entity.js';
+import { ExecutionBindings } from './execution-bindings.js';
+import { ExecutionContextLoader } from './execution-context.loader.js';
+import { ExecutionStateStore } from './execution-state.store.js';
+import { ExecutionsController } from './executions.controller.js';
+import { NodeHandlerRegistry } from './node-handler.registry.js';
+import { NodeJobScheduler } from './node-job.scheduler.js';
+import { ConditionNode } from './nodes/condition.node.js';
+import { TransformNode } from './nodes/transform.node.js';
+import { TriggerNode } from './nodes/trigger.node.js';
+import { GetExecutionHandler } from './queries/get-execution.handler.js';
+import { ListNodeExecutionsHandler } from './queries/list-node-executions.handler.js';
+import { ListWorkflowExecutionsHandler } from './queries/list-workflow-executions.handler.js';
+import { TenantFairness } from './tenant-fairness.js';
+import { WorkflowExecutionsController } from './workflow-executions.controller.js';
+
+/**
+ * The execution engine: executions and node executions, node jobs on BullMQ, and the registry
+ * through which modules bring node types. Processing happens in ExecutionsWorkerModule.
+ */
+@Module({
+  imports: [CqrsModule, WorkflowsModule, TypeOrmModule.forFeature([ExecutionEntity, NodeExecutionEntity]), BullModule.registerQueue({ name: QueueNames.nodes })],
+  controllers: [WorkflowExecutionsController, ExecutionsController],
+  providers: [
+    NodeHandlerRegistry,
+    ExecutionBindings,
+    ExecutionContextLoader,
+    ExecutionStateStore,
+    NodeJobScheduler,
+    TenantFairness,
+    StartExecutionHandler,
+    RunNodeHandler,
+    CancelExecutionHandler,
+    RetryExecutionHandler,
+    GetExecutionHandler,
+    ListWorkflowExecutionsHandler,
+    ListNodeExecutionsHandler,
+  ],
+  exports: [NodeHandlerRegistry, ExecutionBindings, TenantFairness, BullModule],
+})
+export class ExecutionsModule implements OnModuleInit {
+  constructor(
+    private readonly registry: NodeHandlerRegistry,
+    private readonly templates: TemplateEvaluator,
+  ) {}
+
+  onModuleInit(): void {
+    for (const type of ['trigger.manual', 'trigger.webhook', 'trigger.channel'] as const) this.registry.register(new TriggerNode(type));
+    this.registry.register(new ConditionNode(this.templates));
+    this.registry.register(new TransformNode(this.templates));
+  }
+}

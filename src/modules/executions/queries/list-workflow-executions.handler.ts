@@ -1,0 +1,34 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { TenantScopedRepository } from '../../../platform/database/tenant-scoped.repository.js';
+import type { ExecutionPageResponse } from '../dto/execution-page.response.js';
+import { ExecutionSummaryResponse } from '../dto/execution-summary.response.js';
+import { ExecutionEntity } from '../entities/execution.entity.js';
+import { ListWorkflowExecutionsQuery } from './list-workflow-executions.query.js';
+
+@QueryHandler(ListWorkflowExecutionsQuery)
+export class ListWorkflowExecutionsHandler implements IQueryHandler<ListWorkflowExecutionsQuery> {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflows: WorkflowVersionReader,
+  ) {}
+
+  async execute(query: ListWorkflowExecutionsQuery): Promise<ExecutionPageResponse> {
+    await this.workflows.assertExists(query.tenantId, query.workflowId);
+    const { status, dateFrom, dateTo, page, limit } = query.filters;
+    const builder = new TenantScopedRepository(this.dataSource.getRepository(ExecutionEntity))
+      .queryBuilder(query.tenantId, 'execution')
+      .andWhere('execution.workflowId = :workflowId', { workflowId: query.workflowId });
+    if (status) builder.andWhere('execution.status = :status', { status });
+    if (dateFrom) builder.andWhere('execution.createdAt >= :dateFrom', { dateFrom });
+    if (dateTo) builder.andWhere('execution.createdAt <= :dateTo', { dateTo });
+    const [items, total] = await builder
+      .orderBy('execution.createdAt', 'DESC')
+      .addOrderBy('execution.id', 'ASC')
+      .skip((page - 1) * limit)
+      .take(limit)
+      .getManyAndCount();
+    return { items: items.map((row) => ExecutionSummaryResponse.from(row)), page, limit, total };
+  }
+}

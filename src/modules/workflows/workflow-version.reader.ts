@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../platform/errors/domain-error.js';
+import { workflowArchived, workflowNotFound, workflowVersionNotFound } from './domain/workflow-errors.js';
+import { WorkflowGraph } from './domain/workflow-graph.js';
+import { WorkflowVersionEntity } from './entities/workflow-version.entity.js';
+import { WorkflowEntity } from './entities/workflow.entity.js';
+
+export interface StartableWorkflow {
+  workflowId: string;
+  version: number;
+  graph: WorkflowGraph;
+}
+
+const MAX_CACHED_GRAPHS = 5000;
+
+/**
+ * What other modules (the engine, ingress) read of workflows. Versions are immutable, so their
+ * graphs are cached in memory: running a node costs no workflow query.
+ */
+@Injectable()
+export class WorkflowVersionReader {
+  private readonly graphs = new Map<string, WorkflowGraph>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The version a new execution pins: the published one, or (for `execute`) the current draft. */
+  async resolveForStart(tenantId: string, workflowId: string, which: 'published' | 'current'): Promise<StartableWorkflow> {
+    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOne({
+      where: { id: workflowId, tenantId },
+      select: { id: true, status: true, version: true, publishedVersion: true },
+    });
+    if (!workflow) throw workflowNotFound();
+    if (workflow.status === 'archived') throw workflowArchived();
+    const version = which === 'published' ? workflow.publishedVersion : workflow.version;
+    if (version === null) throw new DomainError('conflict', 'workflow_not_published', 'The workflow has no published version.');
+    return { workflowId, version, graph: await this.graph(tenantId, workflowId, version) };
+  }
+
+  /** 404 unless the workflow exists for this tenant (lists under a workflow answer 404, not []). */
+  async assertExists(tenantId: string, workflowId: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(WorkflowEntity).exists({ where: { id: workflowId, tenantId } }))) throw workflowNotFound();
+  }
+
+  async graph(tenantId: string, workflowId: string, version: number): Promise<WorkflowGraph> {
+    const key = `${tenantId}:${workflowId}:${version}`;
+    const cached = this.graphs.get(key);
+    if (cached) return cached;
+    const row = await this.dataSource.getRepository(WorkflowVersionEntity).findOne({ where: { tenantId, workflowId, version } });
+    if (!row) throw workflowVersionNotFound(version);
+    const graph = new WorkflowGraph(row.nodes, row.edges);
+    if (this.graphs.size >= MAX_CACHED_GRAPHS) this.graphs.delete(this.graphs.keys().next().value!);
+    this.graphs.set(key, graph);
+    return graph;
+  }
+}
