@@ -33,6 +33,7 @@ export class CreateExecutions1795384000000 implements MigrationInterface {
         type text NOT NULL,
         status text NOT NULL CHECK (status IN ('pending', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled')),
         scheduled boolean NOT NULL DEFAULT false,
+        scheduled_at timestamptz,
         input jsonb,
         output jsonb,
         branch text,
@@ -42,6 +43,7 @@ export class CreateExecutions1795384000000 implements MigrationInterface {
         finished_at timestamptz,
         UNIQUE (execution_id, node_id)
       )`);
+    await queryRunner.query(`CREATE INDEX node_executions_unqueued_idx ON node_executions (scheduled_at) WHERE scheduled AND status = 'pending'`);
     await queryRunner.query(`CREATE INDEX node_executions_tenant_workflow_node_idx ON node_executions (tenant_id, workflow_id, node_id, started_at DESC)`);
   }
 

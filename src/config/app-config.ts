@@ -26,6 +26,8 @@ export class AppConfig {
   readonly logLevel!: LogLevel;
   /** Node jobs one worker process runs at once. */
   readonly workerConcurrency!: number;
+  /** How long a worker's lock on a job lasts; a dead worker's jobs are re-delivered after about this long. */
+  readonly workerLockDurationMs!: number;
   readonly bodyLimitBytes!: number;
   readonly swaggerEnabled!: boolean;
   readonly outboundAllowedHosts!: string[];

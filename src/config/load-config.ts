@@ -33,6 +33,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: secrets.encryptionKey,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     workerConcurrency: readInteger(env, 'WORKER_CONCURRENCY', 64, 1, 1000),
+    workerLockDurationMs: readInteger(env, 'WORKER_LOCK_DURATION_MS', 30_000, 500, 600_000),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     swaggerEnabled: readBoolean(env, 'SWAGGER_ENABLED', true),
     outboundAllowedHosts: readList(env, 'OUTBOUND_ALLOWED_HOSTS'),

@@ -62,7 +62,7 @@ export class ExecutionStateStore {
       );
     }
     if (plan.ready.length > 0) {
-      await manager.query(`UPDATE node_executions SET scheduled = true WHERE execution_id = $1 AND node_id = ANY($2)`, [execution.id, plan.ready]);
+      await manager.query(`UPDATE node_executions SET scheduled = true, scheduled_at = now() WHERE execution_id = $1 AND node_id = ANY($2)`, [execution.id, plan.ready]);
     }
     const toSchedule = plan.ready.map((nodeId) => ({
       tenantId: execution.tenantId,

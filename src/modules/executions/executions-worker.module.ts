@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExecutionsModule } from './executions.module.js';
 import { NodeJobProcessor } from './node-job.processor.js';
+import { UnqueuedNodeSweeper } from './unqueued-node.sweeper.js';
 
-/** The node-job worker; imported only when APP_ROLE is `worker` or `all`. */
-@Module({ imports: [CqrsModule, ExecutionsModule], providers: [NodeJobProcessor] })
+/** The node-job worker and the sweeper for lost jobs; imported only when APP_ROLE is `worker` or `all`. */
+@Module({ imports: [CqrsModule, ExecutionsModule], providers: [NodeJobProcessor, UnqueuedNodeSweeper] })
 export class ExecutionsWorkerModule {}

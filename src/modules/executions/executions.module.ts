@@ -48,7 +48,7 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     ListWorkflowExecutionsHandler,
     ListNodeExecutionsHandler,
   ],
-  exports: [NodeHandlerRegistry, ExecutionBindings, TenantFairness, BullModule],
+  exports: [NodeHandlerRegistry, ExecutionBindings, TenantFairness, NodeJobScheduler, WorkflowsModule, BullModule],
 })
 export class ExecutionsModule implements OnModuleInit {
   constructor(

@@ -15,6 +15,9 @@ import { TenantFairness } from './tenant-fairness.js';
  * backoff) and re-deliver what a dead worker left (stalled-job recovery).
  */
 @Processor(QueueNames.nodes, {
+  // Started in onApplicationBootstrap, once the configured concurrency and lock duration are applied.
+  autorun: false,
+  maxStalledCount: 3,
   settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error, job?: MinimalJob) => nodeBackoff(attemptsMade, Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000), error) },
 })
 export class NodeJobProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -28,6 +31,12 @@ export class NodeJobProcessor extends WorkerHost implements OnApplicationBootstr
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.workerConcurrency;
+    this.worker.opts.lockDuration = this.config.workerLockDurationMs;
+    this.worker.opts.lockRenewTime = this.config.workerLockDurationMs / 2;
+    this.worker.opts.stalledInterval = this.config.workerLockDurationMs;
+    // The lock manager copies the lock options when the worker is built; rebuild it before the first run.
+    (this.worker as unknown as { createLockManager(): void }).createLockManager();
+    void this.worker.run();
   }
 
   async process(job: Job<NodeJobData>, token?: string): Promise<void> {

@@ -25,12 +25,12 @@ export class RetryExecutionHandler implements ICommandHandler<RetryExecutionComm
       const graph = await this.workflows.graph(command.tenantId, execution.workflowId, execution.workflowVersion);
       const retryCount = execution.retryCount + 1;
       const [failed]: [{ nodeId: string }[], number] = await tx.manager.query(
-        `UPDATE node_executions SET status = 'pending', scheduled = true, error = NULL, attempts = 0, started_at = NULL, finished_at = NULL
+        `UPDATE node_executions SET status = 'pending', scheduled = true, scheduled_at = now(), error = NULL, attempts = 0, started_at = NULL, finished_at = NULL
           WHERE execution_id = $1 AND status = 'failed' RETURNING node_id AS "nodeId"`,
         [execution.id],
       );
       await tx.manager.query(
-        `UPDATE node_executions SET status = 'pending', scheduled = false, finished_at = NULL WHERE execution_id = $1 AND status = 'cancelled'`,
+        `UPDATE node_executions SET status = 'pending', scheduled = false, scheduled_at = NULL, finished_at = NULL WHERE execution_id = $1 AND status = 'cancelled'`,
         [execution.id],
       );
       await tx.manager.query(`UPDATE executions SET status = 'running', error = NULL, finished_at = NULL, retry_count = $2 WHERE id = $1`, [execution.id, retryCount]);

@@ -39,8 +39,8 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
       );
       const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : TRIGGER_TYPES.has(node.type) ? 'skipped' : 'pending'));
       await tx.manager.query(
-        `INSERT INTO node_executions (tenant_id, execution_id, workflow_id, node_id, type, status, scheduled)
-         SELECT $1, $2, $3, node_id, type, status, node_id = $4
+        `INSERT INTO node_executions (tenant_id, execution_id, workflow_id, node_id, type, status, scheduled, scheduled_at)
+         SELECT $1, $2, $3, node_id, type, status, node_id = $4, CASE WHEN node_id = $4 THEN now() END
            FROM unnest($5::text[], $6::text[], $7::text[]) AS n(node_id, type, status)`,
         [command.tenantId, executionId, input.workflowId, trigger.id, graph.nodes.map((n) => n.id), graph.nodes.map((n) => n.type), statuses],
       );
