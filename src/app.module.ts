@@ -12,6 +12,8 @@ import { ExecutionsModule } from './modules/executions/executions.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { WaitsModule } from './modules/waits/waits.module.js';
 import { WebhookActionsModule } from './modules/webhook-actions/webhook-actions.module.js';
+import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { WorkflowsModule } from './modules/workflows/workflows.module.js';
 import { CryptoModule } from './platform/crypto/crypto.module.js';
 import { DatabaseModule } from './platform/database/database.module.js';
@@ -53,7 +55,8 @@ export class AppModule {
         WebhookActionsModule,
         WaitsModule,
         ContactsModule,
-        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule]),
+        WebhooksModule,
+        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule, WebhooksWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

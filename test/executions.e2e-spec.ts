@@ -206,6 +206,32 @@ describe('Execution engine', () => {
     expectProblem(await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(owner)).send({ input: 'text' }), 400, 'validation_failed');
   });
 
+  it('finishes when some nodes can never be reached (another trigger, a step without inputs)', async () => {
+    const workflowId = await createWorkflow(
+      [
+        { id: 'start', type: 'trigger.manual', config: {} },
+        { id: 'hook', type: 'trigger.webhook', config: {} },
+        { id: 'orphan', type: 'transform', config: { set: { a: 1 } } },
+        { id: 'afterOrphan', type: 'transform', config: { set: { b: 1 } } },
+        { id: 'next', type: 'transform', config: { set: { c: 1 } } },
+      ],
+      [
+        { source: 'start', target: 'next' },
+        { source: 'hook', target: 'next' },
+        { source: 'orphan', target: 'afterOrphan' },
+      ],
+    );
+    const execution = await waitForExecution(t, owner.accessToken, await execute(workflowId));
+    expect(execution.status).toBe('succeeded');
+    expect(Object.fromEntries(execution.nodeExecutions.map((n) => [n.nodeId, n.status]))).toEqual({
+      start: 'succeeded',
+      hook: 'skipped',
+      orphan: 'skipped',
+      afterOrphan: 'skipped',
+      next: 'succeeded',
+    });
+  });
+
   it('a workflow without trigger.manual cannot be executed by hand (409)', async () => {
     const workflowId = await createWorkflow([{ id: 'hook', type: 'trigger.webhook', config: {} }], []);
     expectProblem(await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(owner)).send({}), 409, 'no_trigger_node');

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { ACCESS_POLICY } from '../src/modules/auth/access/access-policy.decorator.js';
 import { addUser, bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 import { workflowBody } from './support/workflow-fixtures.js';
 
 /**
@@ -30,6 +31,21 @@ describe('Tenant isolation and access policies', () => {
     const workflow = { params: { id: workflowOfA.body.id, version: '1', nodeId: 'shape' }, body: { name: 'taken over' } };
     const executionOfA = await http().post(`/api/workflows/${workflowOfA.body.id}/execute`).set(...bearer(a)).send({}).expect(202);
     const execution = { params: { id: executionOfA.body.executionId } };
+    const hookFlow = await http()
+      .post('/api/workflows')
+      .set(...bearer(a))
+      .send({ name: 'A hook', nodes: [{ id: 'inbound', type: 'trigger.webhook', config: {} }], edges: [] })
+      .expect(201);
+    await http().post(`/api/workflows/${hookFlow.body.id}/publish`).set(...bearer(a)).expect(200);
+    const webhookOfA = await http().post('/api/webhooks').set(...bearer(a)).send({ name: 'A hook', workflowId: hookFlow.body.id, nodeId: 'inbound', provider: 'zapier' }).expect(201);
+    const eventOfA = await http().post(`/webhooks/${webhookOfA.body.id}`).set('X-Webhook-Token', webhookOfA.body.authToken).send({ customerId: 'c1' }).expect(202);
+    const webhook = { params: { id: webhookOfA.body.id, eventId: eventOfA.body.eventId }, body: { name: 'taken over' } };
+    const meli = await http().post('/api/webhooks').set(...bearer(a)).send({ name: 'A meli', workflowId: hookFlow.body.id, nodeId: 'inbound', provider: 'mercadolibre' }).expect(201);
+    await http().post(`/webhooks/${meli.body.id}`).set('X-Webhook-Token', meli.body.authToken).send({ resource: '/orders/1', user_id: 77, topic: 'orders_v2', sent: 'now' }).expect(202);
+    const contactOfA = await waitFor(
+      async () => (await http().get('/api/contacts').set(...bearer(a)).expect(200)).body.items as { id: string }[],
+      (items) => items.length > 0,
+    );
     fixtures = {
       '/api/workflows/{id}': workflow,
       '/api/workflows/{id}/publish': workflow,
@@ -44,10 +60,17 @@ describe('Tenant isolation and access policies', () => {
       '/api/executions/{id}': execution,
       '/api/executions/{id}/cancel': execution,
       '/api/executions/{id}/retry': execution,
+      '/api/webhooks/{id}': webhook,
+      '/api/webhooks/{id}/activate': webhook,
+      '/api/webhooks/{id}/regenerate-token': webhook,
+      '/api/webhooks/{id}/events': webhook,
+      '/api/webhooks/{id}/events/{eventId}': webhook,
+      '/api/webhooks/{id}/events/{eventId}/replay': webhook,
+      '/api/contacts/{id}': { params: { id: contactOfA[0].id } },
       '/api/users/{id}': { params: { id: editorOfA.userId }, body: { role: 'viewer' } },
       '/api/api-keys/{id}': { params: { id: keyOfA.body.id } },
     };
-    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id, executionOfA.body.executionId];
+    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id, executionOfA.body.executionId, webhookOfA.body.id, webhookOfA.body.authToken, contactOfA[0].id];
   });
   afterAll(async () => {
     await t.close();
@@ -101,7 +124,9 @@ describe('Tenant isolation and access policies', () => {
     expect(users.body.total).toBe(2);
     const keys = await http().get('/api/api-keys').set(...bearer(a)).expect(200);
     expect(keys.body.total).toBe(1);
-    const workflows = await http().get('/api/workflows').set(...bearer(a)).expect(200);
-    expect(workflows.body.items).toEqual([expect.objectContaining({ name: 'A flow', status: 'draft', version: 1 })]);
+    const workflow = await http().get(`/api/workflows?search=A%20flow`).set(...bearer(a)).expect(200);
+    expect(workflow.body.items).toEqual([expect.objectContaining({ name: 'A flow', status: 'draft', version: 1 })]);
+    const webhooks = await http().get('/api/webhooks').set(...bearer(a)).expect(200);
+    expect(webhooks.body.items.map((w: { status: string }) => w.status)).toEqual(['active', 'active']);
   });
 });

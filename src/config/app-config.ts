@@ -29,6 +29,8 @@ export class AppConfig {
   /** How long a worker's lock on a job lasts; a dead worker's jobs are re-delivered after about this long. */
   readonly workerLockDurationMs!: number;
   readonly bodyLimitBytes!: number;
+  /** Inbound webhook requests per second per (webhook, source IP), shared by all instances. */
+  readonly ingressRateLimitPerSecond!: number;
   readonly swaggerEnabled!: boolean;
   readonly outboundAllowedHosts!: string[];
 }

@@ -35,6 +35,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: readInteger(env, 'WORKER_CONCURRENCY', 64, 1, 1000),
     workerLockDurationMs: readInteger(env, 'WORKER_LOCK_DURATION_MS', 30_000, 500, 600_000),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    ingressRateLimitPerSecond: readInteger(env, 'INGRESS_RATE_LIMIT', 100, 1, 1_000_000),
     swaggerEnabled: readBoolean(env, 'SWAGGER_ENABLED', true),
     outboundAllowedHosts: readList(env, 'OUTBOUND_ALLOWED_HOSTS'),
   } satisfies AppConfig);

@@ -37,6 +37,13 @@ export class WorkflowVersionReader {
     return { workflowId, version, graph: await this.graph(tenantId, workflowId, version) };
   }
 
+  /** The graph of the workflow's current version (for bindings such as a webhook's trigger node). */
+  async currentGraph(tenantId: string, workflowId: string): Promise<WorkflowGraph> {
+    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOne({ where: { id: workflowId, tenantId }, select: { id: true, version: true } });
+    if (!workflow) throw workflowNotFound();
+    return this.graph(tenantId, workflowId, workflow.version);
+  }
+
   /** 404 unless the workflow exists for this tenant (lists under a workflow answer 404, not []). */
   async assertExists(tenantId: string, workflowId: string): Promise<void> {
     if (!(await this.dataSource.getRepository(WorkflowEntity).exists({ where: { id: workflowId, tenantId } }))) throw workflowNotFound();

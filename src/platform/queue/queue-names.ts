@@ -2,4 +2,6 @@
 export const QueueNames = {
   /** One job per node run of an execution. */
   nodes: 'nodes',
+  /** One job per accepted inbound webhook event. */
+  webhookEvents: 'webhook-events',
 } as const;

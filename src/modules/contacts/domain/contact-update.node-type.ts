@@ -1,7 +1,7 @@
+import { dottedKeyConflicts, dottedPathKeySchema, withRetry } from '../../workflows/domain/config-schema-fragments.js';
 import type { NodeTypeDefinition } from '../../workflows/domain/node-type-definition.js';
-import { withRetry } from '../../workflows/domain/node-retry.schema.js';
 
-/** `contact.update`: writes templated values into the execution's contact fields. */
+/** `contact.update` (SPEC §5, §6.4): writes values (any JSON; strings are templates) into the execution's contact fields. */
 export const contactUpdateNodeType: NodeTypeDefinition = {
   type: 'contact.update',
   role: 'step',
@@ -9,8 +9,8 @@ export const contactUpdateNodeType: NodeTypeDefinition = {
     type: 'object',
     additionalProperties: false,
     required: ['fields'],
-    properties: { fields: { type: 'object', minProperties: 1, maxProperties: 200, propertyNames: { minLength: 1, maxLength: 100 } } },
+    properties: { fields: { type: 'object', minProperties: 1, maxProperties: 200, propertyNames: dottedPathKeySchema } },
   }),
   branches: [],
-  defaultOutput: true,
+  checkConfig: (config) => dottedKeyConflicts(config.fields, 'config.fields'),
 };

@@ -8,11 +8,9 @@ import { ExecutionStartedEvent } from '../events/execution-started.event.js';
 import { NodeJobScheduler } from '../node-job.scheduler.js';
 import { StartExecutionCommand } from './start-execution.command.js';
 
-const TRIGGER_TYPES = new Set(['trigger.manual', 'trigger.webhook', 'trigger.channel']);
-
 /**
  * Pins the workflow version, creates the execution and a `pending` row for every node in one
- * transaction (other trigger nodes are `skipped`), then queues the starting trigger node.
+ * transaction (entry nodes other than the starting trigger are `skipped`), then queues the starting trigger.
  */
 @CommandHandler(StartExecutionCommand)
 export class StartExecutionHandler implements ICommandHandler<StartExecutionCommand> {
@@ -37,7 +35,8 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
          VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8)`,
         [executionId, command.tenantId, input.workflowId, version, input.triggerType, JSON.stringify(input.triggerInput ?? {}), input.contactId ?? null, command.correlationId ?? null],
       );
-      const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : TRIGGER_TYPES.has(node.type) ? 'skipped' : 'pending'));
+      // Every other entry node (other triggers, steps no edge reaches) can never run: skipped from the start.
+      const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending'));
       await tx.manager.query(
         `INSERT INTO node_executions (tenant_id, execution_id, workflow_id, node_id, type, status, scheduled, scheduled_at)
          SELECT $1, $2, $3, node_id, type, status, node_id = $4, CASE WHEN node_id = $4 THEN now() END

@@ -1,13 +1,43 @@
+import type { FieldError } from '../../../platform/errors/domain-error.js';
+import { dottedPathKeySchema, nodeRetrySchema } from '../../workflows/domain/config-schema-fragments.js';
 import type { NodeTypeDefinition } from '../../workflows/domain/node-type-definition.js';
-import { nodeRetrySchema } from '../../workflows/domain/node-retry.schema.js';
 
-const stringMap = { type: 'object', additionalProperties: { type: 'string', maxLength: 8192 }, maxProperties: 100 };
 const uuid = { type: 'string', format: 'uuid' };
+const notAllowed = (message: string) => ({ not: {}, errorMessage: message });
+
+/** Header names are RFC 9110 tokens; values are templates (CR/LF are stripped when rendered). */
+const headerName = { type: 'string', minLength: 1, maxLength: 100, pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", errorMessage: 'must be a valid HTTP header name' };
+const headers = { type: 'object', maxProperties: 100, propertyNames: headerName, additionalProperties: { type: 'string', maxLength: 8192 } };
+const query = { type: 'object', maxProperties: 100, propertyNames: { type: 'string', minLength: 1, maxLength: 200 }, additionalProperties: { type: 'string', maxLength: 8192 } };
+
+const TEMPLATE_OPEN = '{{';
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 /**
- * `action.http` (SPEC §7). A literal URL must be http(s); a templated one (`{{ }}`) is checked when
- * it is rendered, by the SSRF guard.
+ * Why a configured `action.http` URL cannot be used, or undefined when it can. A literal URL must be
+ * an absolute http(s) URL with a host and no embedded credentials (those belong in `auth`). A
+ * template is checked only as far as its literal start: a scheme written before the first `{{` must
+ * be http(s); the rendered URL is checked again at run time by the SSRF guard.
  */
+export function httpActionUrlProblem(url: string): string | undefined {
+  const templateAt = url.indexOf(TEMPLATE_OPEN);
+  if (templateAt !== -1) {
+    const scheme = SCHEME.exec(url.slice(0, templateAt))?.[1].toLowerCase();
+    return scheme === undefined || scheme === 'http' || scheme === 'https' ? undefined : `must use http or https, not ${scheme}`;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'must be an absolute http(s) URL or a template containing {{ }}';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `must use http or https, not ${parsed.protocol.slice(0, -1)}`;
+  if (parsed.hostname === '') return 'must name a host';
+  if (parsed.username !== '' || parsed.password !== '') return 'must not contain credentials; use auth with a credential instead';
+  return undefined;
+}
+
+/** `action.http` (SPEC §7): one outbound HTTP call. */
 export const httpActionNodeType: NodeTypeDefinition = {
   type: 'action.http',
   role: 'step',
@@ -17,9 +47,17 @@ export const httpActionNodeType: NodeTypeDefinition = {
     required: ['method', 'url'],
     properties: {
       method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] },
-      url: { type: 'string', minLength: 1, maxLength: 8192, pattern: '^(https?://|[\\s\\S]*\\{\\{)' },
-      headers: stringMap,
-      query: stringMap,
+      url: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 8192,
+        // The full check is httpActionUrlProblem (checkConfig); this catches the plain cases up front.
+        pattern: '^[Hh][Tt][Tt][Pp][Ss]?://|\\{\\{',
+        errorMessage: 'must be an absolute http(s) URL or a template containing {{ }}',
+      },
+      headers,
+      query,
+      // Any JSON; strings in it are templates, inserted JSON-encoded.
       body: {},
       auth: {
         type: 'object',
@@ -28,29 +66,55 @@ export const httpActionNodeType: NodeTypeDefinition = {
         properties: {
           type: { enum: ['none', 'basic', 'bearer', 'api_key'] },
           credentialId: uuid,
-          headerName: { type: 'string', pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$" },
-          queryParam: { type: 'string', minLength: 1, maxLength: 100 },
+          headerName,
+          queryParam: { type: 'string', minLength: 1, maxLength: 200 },
         },
-        if: { properties: { type: { not: { const: 'none' } } } },
-        then: { properties: { credentialId: uuid }, required: ['credentialId'] },
+        allOf: [
+          {
+            if: { properties: { type: { const: 'none' } } },
+            else: { properties: { credentialId: true }, required: ['credentialId'] },
+          },
+          {
+            if: { properties: { type: { const: 'api_key' } } },
+            then: { dependentSchemas: { headerName: { properties: { queryParam: notAllowed('cannot be combined with headerName: the key goes either in a header or in the query') } } } },
+            else: {
+              properties: {
+                headerName: notAllowed('is only allowed when auth.type is api_key'),
+                queryParam: notAllowed('is only allowed when auth.type is api_key'),
+              },
+            },
+          },
+        ],
       },
       timeoutMs: { type: 'integer', minimum: 1, maximum: 30_000 },
+      // The engine's node retry policy (maxAttempts, backoffMs) plus the call's backoff bounds (§7).
       retry: {
-        type: 'object',
-        additionalProperties: false,
+        ...nodeRetrySchema,
         properties: {
-          maxAttempts: { type: 'integer', minimum: 1, maximum: 10 },
+          ...nodeRetrySchema.properties,
           initialDelayMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
-          maxDelayMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
-          backoffMs: nodeRetrySchema.properties.backoffMs,
+          maxDelayMs: { type: 'integer', minimum: { $data: '1/initialDelayMs' }, maximum: 3_600_000, errorMessage: 'must be an integer from initialDelayMs up to 3600000' },
         },
       },
-      responseMapping: { type: 'object', additionalProperties: { type: 'string', minLength: 1, maxLength: 500 }, maxProperties: 100 },
+      // `contact.fields.<path>` or `output.<path>` ← a path into the response, like `$.data.id`.
+      responseMapping: {
+        type: 'object',
+        maxProperties: 100,
+        propertyNames: {
+          ...dottedPathKeySchema,
+          pattern: `^(?:contact\\.fields|output)\\.(?:${dottedPathKeySchema.pattern.slice(1, -1)})$`,
+          errorMessage: `must be contact.fields.<path> or output.<path>; ${dottedPathKeySchema.errorMessage}`,
+        },
+        additionalProperties: { type: 'string', minLength: 1, maxLength: 1000 },
+      },
       signing: { type: 'object', additionalProperties: false, required: ['credentialId'], properties: { credentialId: uuid } },
       maxResponseBytes: { type: 'integer', minimum: 1, maximum: 10_485_760 },
       rateLimitPerSecond: { type: 'number', exclusiveMinimum: 0, maximum: 10_000 },
     },
   },
   branches: [],
-  defaultOutput: true,
+  checkConfig: (config): FieldError[] => {
+    const problem = typeof config.url === 'string' ? httpActionUrlProblem(config.url) : undefined;
+    return problem === undefined ? [] : [{ field: 'config.url', message: problem }];
+  },
 };

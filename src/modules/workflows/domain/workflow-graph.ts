@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../platform/errors/domain-error.js';
 import type { NodeTypeCatalog } from './node-type-catalog.js';
+import { hasDefaultOutput, isTriggerType } from './node-type-definition.js';
 
 export interface WorkflowNode {
   id: string;
@@ -13,44 +14,67 @@ export interface WorkflowEdge {
   id?: string;
   source: string;
   target: string;
+  /** The named output of the source this edge leaves from; absent: its default output. */
   branch?: string;
 }
 
+export type GraphErrorCode = 'dangling_edge' | 'cycle' | 'no_trigger' | 'trigger_has_incoming_edge' | 'unknown_branch' | 'duplicate_edge';
+
 export interface GraphError {
-  code: 'dangling_edge' | 'cycle' | 'no_trigger' | 'trigger_has_incoming_edge' | 'unknown_branch' | 'duplicate_edge';
+  code: GraphErrorCode;
   message: string;
 }
 
 export interface DefinitionErrors {
-  /** Unknown types, duplicate ids, configs that fail their schema: answered 400. */
+  /** Unknown types, duplicate node ids, configs that fail their schema: answered 400. */
   configErrors: FieldError[];
   /** Broken graph rules: answered 422. */
   graphErrors: GraphError[];
 }
 
-/** Read-only view of a workflow graph with the lookups the validator and the engine need. */
+export interface TopologicalOrder {
+  /** Every node not on or behind a cycle, each after all its predecessors. */
+  readonly order: readonly string[];
+  /** Nodes left out of `order` (on a cycle or downstream of one); empty for a valid graph. */
+  readonly cyclic: readonly string[];
+}
+
+/**
+ * Read-only view of a workflow graph with the lookups the validator and the engine need. Edges whose
+ * source or target is not a node are kept in `edges` but left out of every lookup; with duplicate
+ * node ids, the first node wins. Everything is iterative: deep graphs cannot overflow the stack.
+ */
 export class WorkflowGraph {
   private readonly nodesById = new Map<string, WorkflowNode>();
   private readonly outgoing = new Map<string, WorkflowEdge[]>();
   private readonly incoming = new Map<string, WorkflowEdge[]>();
+  private topological?: TopologicalOrder;
 
   constructor(
     readonly nodes: readonly WorkflowNode[],
     readonly edges: readonly WorkflowEdge[],
   ) {
     for (const node of nodes) {
+      if (this.nodesById.has(node.id)) continue;
       this.nodesById.set(node.id, node);
       this.outgoing.set(node.id, []);
       this.incoming.set(node.id, []);
     }
     for (const edge of edges) {
-      this.outgoing.get(edge.source)?.push(edge);
-      this.incoming.get(edge.target)?.push(edge);
+      const out = this.outgoing.get(edge.source);
+      const into = this.incoming.get(edge.target);
+      if (!out || !into) continue;
+      out.push(edge);
+      into.push(edge);
     }
   }
 
   node(id: string): WorkflowNode | undefined {
     return this.nodesById.get(id);
+  }
+
+  hasNode(id: string): boolean {
+    return this.nodesById.has(id);
   }
 
   outgoingEdges(nodeId: string): readonly WorkflowEdge[] {
@@ -61,53 +85,158 @@ export class WorkflowGraph {
     return this.incoming.get(nodeId) ?? [];
   }
 
-  /** Nodes reached from `nodeId` through its edges that carry `branch` (undefined: the default output). */
+  /** Targets of the edges leaving `nodeId` from output `branch` (undefined: the default output). */
   successors(nodeId: string, branch?: string): string[] {
-    return this.outgoingEdges(nodeId)
-      .filter((edge) => edge.branch === branch)
-      .map((edge) => edge.target);
+    const targets = new Set<string>();
+    for (const edge of this.outgoingEdges(nodeId)) if (edge.branch === branch) targets.add(edge.target);
+    return [...targets];
   }
 
+  /** Sources of the edges entering `nodeId`, whatever their branch. */
   predecessors(nodeId: string): string[] {
-    return this.incomingEdges(nodeId).map((edge) => edge.source);
+    return [...new Set(this.incomingEdges(nodeId).map((edge) => edge.source))];
   }
 
-  /** Kahn's algorithm; the ids left out (on or behind a cycle) are returned as `cyclic`. */
-  topologicalOrder(): { order: string[]; cyclic: string[] } {
+  /** Nodes whose type is a trigger type (`trigger.*`), in definition order. */
+  triggerNodes(): WorkflowNode[] {
+    return [...this.nodesById.values()].filter((node) => isTriggerType(node.type));
+  }
+
+  /** Kahn's algorithm, ties kept in definition order; computed once (the graph never changes). */
+  topologicalOrder(): TopologicalOrder {
+    if (this.topological) return this.topological;
     const inDegree = new Map<string, number>();
-    for (const node of this.nodes) inDegree.set(node.id, this.incomingEdges(node.id).filter((edge) => this.nodesById.has(edge.source)).length);
-    const queue = this.nodes.filter((node) => inDegree.get(node.id) === 0).map((node) => node.id);
+    for (const id of this.nodesById.keys()) inDegree.set(id, this.incomingEdges(id).length);
     const order: string[] = [];
-    for (let i = 0; i < queue.length; i++) {
-      const id = queue[i];
-      order.push(id);
-      for (const edge of this.outgoingEdges(id)) {
-        const remaining = (inDegree.get(edge.target) ?? 0) - 1;
+    for (const [id, degree] of inDegree) if (degree === 0) order.push(id);
+    for (let i = 0; i < order.length; i++) {
+      for (const edge of this.outgoingEdges(order[i])) {
+        const remaining = inDegree.get(edge.target)! - 1;
         inDegree.set(edge.target, remaining);
-        if (remaining === 0) queue.push(edge.target);
+        if (remaining === 0) order.push(edge.target);
       }
     }
     const placed = new Set(order);
-    return { order, cyclic: this.nodes.filter((node) => !placed.has(node.id)).map((node) => node.id) };
+    const cyclic = [...this.nodesById.keys()].filter((id) => !placed.has(id));
+    this.topological = Object.freeze({ order: Object.freeze(order), cyclic: Object.freeze(cyclic) });
+    return this.topological;
+  }
+
+  /**
+   * The cycles of the graph, one per strongly connected component that has one: the component's
+   * nodes in definition order, and one concrete loop through its first node (`[a, b, a]`).
+   */
+  cycles(): { nodes: string[]; loop: string[] }[] {
+    const cycles: { nodes: string[]; loop: string[] }[] = [];
+    const position = new Map([...this.nodesById.keys()].map((id, index) => [id, index]));
+    for (const component of this.stronglyConnectedComponents()) {
+      const [only] = component;
+      if (component.length === 1 && !this.outgoingEdges(only).some((edge) => edge.target === only)) continue;
+      const nodes = component.sort((a, b) => position.get(a)! - position.get(b)!);
+      cycles.push({ nodes, loop: this.loopThrough(nodes[0], new Set(nodes)) });
+    }
+    return cycles.sort((a, b) => position.get(a.nodes[0])! - position.get(b.nodes[0])!);
+  }
+
+  /** Tarjan's algorithm with an explicit stack. */
+  private stronglyConnectedComponents(): string[][] {
+    const index = new Map<string, number>();
+    const lowLink = new Map<string, number>();
+    const onStack = new Set<string>();
+    const stack: string[] = [];
+    const components: string[][] = [];
+    let next = 0;
+    for (const root of this.nodesById.keys()) {
+      if (index.has(root)) continue;
+      // Each frame: a node and how many of its outgoing edges were explored.
+      const frames: { id: string; edge: number }[] = [{ id: root, edge: 0 }];
+      index.set(root, next);
+      lowLink.set(root, next++);
+      stack.push(root);
+      onStack.add(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        const edges = this.outgoingEdges(frame.id);
+        if (frame.edge < edges.length) {
+          const target = edges[frame.edge++].target;
+          if (!index.has(target)) {
+            index.set(target, next);
+            lowLink.set(target, next++);
+            stack.push(target);
+            onStack.add(target);
+            frames.push({ id: target, edge: 0 });
+          } else if (onStack.has(target)) {
+            lowLink.set(frame.id, Math.min(lowLink.get(frame.id)!, index.get(target)!));
+          }
+          continue;
+        }
+        frames.pop();
+        const parent = frames[frames.length - 1];
+        if (parent) lowLink.set(parent.id, Math.min(lowLink.get(parent.id)!, lowLink.get(frame.id)!));
+        if (lowLink.get(frame.id) === index.get(frame.id)) {
+          const component: string[] = [];
+          let member: string;
+          do {
+            member = stack.pop()!;
+            onStack.delete(member);
+            component.push(member);
+          } while (member !== frame.id);
+          components.push(component);
+        }
+      }
+    }
+    return components;
+  }
+
+  /** Shortest path from `start` back to itself within `within` (breadth-first). */
+  private loopThrough(start: string, within: ReadonlySet<string>): string[] {
+    const cameFrom = new Map<string, string>();
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      const current = queue[i];
+      for (const edge of this.outgoingEdges(current)) {
+        if (!within.has(edge.target)) continue;
+        if (edge.target === start) {
+          const path = [start];
+          for (let at = current; at !== start; at = cameFrom.get(at)!) path.push(at);
+          path.push(start);
+          return [start, ...path.slice(1, -1).reverse(), start];
+        }
+        if (!cameFrom.has(edge.target)) {
+          cameFrom.set(edge.target, current);
+          queue.push(edge.target);
+        }
+      }
+    }
+    return [start];
   }
 }
 
-/** All definition-time checks of a workflow: node configs (400) and graph rules (422). */
+/**
+ * All definition-time checks of a workflow: node types and configs (400) and graph rules (422).
+ * Both lists are filled independently; graph checks skip what depends on an unknown node type.
+ */
 export function validateWorkflowDefinition(definition: { nodes: WorkflowNode[]; edges: WorkflowEdge[] }, catalog: NodeTypeCatalog): DefinitionErrors {
-  const configErrors = validateNodes(definition.nodes, catalog);
-  if (configErrors.length > 0) return { configErrors, graphErrors: [] };
-  return { configErrors: [], graphErrors: validateGraph(new WorkflowGraph(definition.nodes, definition.edges), catalog) };
+  return {
+    configErrors: validateNodes(definition.nodes, catalog),
+    graphErrors: validateGraph(new WorkflowGraph(definition.nodes, definition.edges), catalog),
+  };
 }
 
-function validateNodes(nodes: WorkflowNode[], catalog: NodeTypeCatalog): FieldError[] {
+function validateNodes(nodes: readonly WorkflowNode[], catalog: NodeTypeCatalog): FieldError[] {
   const errors: FieldError[] = [];
-  const seen = new Set<string>();
+  const firstIndex = new Map<string, number>();
   nodes.forEach((node, index) => {
-    if (seen.has(node.id)) errors.push({ field: `nodes[${index}].id`, message: `node "${node.id}": the id is used by another node` });
-    seen.add(node.id);
+    const at = `nodes[${index}]`;
+    const earlier = firstIndex.get(node.id);
+    if (earlier !== undefined) errors.push({ field: `${at}.id`, message: `node "${node.id}": the id is already used by nodes[${earlier}]` });
+    else firstIndex.set(node.id, index);
+    if (!catalog.has(node.type)) {
+      errors.push({ field: `${at}.type`, message: `node "${node.id}": unknown node type "${node.type}" (known types: ${catalog.types().join(', ')})` });
+      return;
+    }
     for (const error of catalog.validateConfig(node.type, node.config)) {
-      const field = error.field === 'type' ? `nodes[${index}].type` : `nodes[${index}].${error.field}`;
-      errors.push({ field, message: `node "${node.id}": ${error.field === 'type' ? error.message : `${error.field} ${error.message}`}` });
+      errors.push({ field: `${at}.${error.field}`, message: `node "${node.id}": ${error.field} ${error.message}` });
     }
   });
   return errors;
@@ -115,32 +244,72 @@ function validateNodes(nodes: WorkflowNode[], catalog: NodeTypeCatalog): FieldEr
 
 function validateGraph(graph: WorkflowGraph, catalog: NodeTypeCatalog): GraphError[] {
   const errors: GraphError[] = [];
-  const edgeKeys = new Set<string>();
+  const edgeByKey = new Map<string, string>();
+  const edgeById = new Map<string, string>();
   graph.edges.forEach((edge, index) => {
-    const label = `edge ${edge.id ?? `#${index}`} (${edge.source} → ${edge.target})`;
-    const missing = [edge.source, edge.target].filter((id) => !graph.node(id));
+    const label = edgeLabel(edge, index);
+    if (edge.id !== undefined) {
+      const earlier = edgeById.get(edge.id);
+      if (earlier !== undefined) errors.push({ code: 'duplicate_edge', message: `${label} uses the id of ${earlier}` });
+      else edgeById.set(edge.id, label);
+    }
+    const missing = [...new Set([edge.source, edge.target])].filter((id) => !graph.hasNode(id));
     if (missing.length > 0) {
-      errors.push({ code: 'dangling_edge', message: `${label} references unknown node ${missing.map((id) => `"${id}"`).join(' and ')}` });
+      const which = missing.length === 1 ? 'which does not exist' : 'which do not exist';
+      errors.push({ code: 'dangling_edge', message: `${label} references ${missing.map((id) => `node "${id}"`).join(' and ')}, ${which}` });
       return;
     }
-    const key = `${edge.source}\u0000${edge.target}\u0000${edge.branch ?? ''}`;
-    if (edgeKeys.has(key)) errors.push({ code: 'duplicate_edge', message: `${label} is listed twice` });
-    edgeKeys.add(key);
-    const source = catalog.get(graph.node(edge.source)!.type)!;
-    if (edge.branch === undefined && !source.defaultOutput) {
-      errors.push({ code: 'unknown_branch', message: `${label} needs a branch: node "${edge.source}" has outputs ${source.branches.join(', ')}` });
-    } else if (edge.branch !== undefined && !source.branches.includes(edge.branch)) {
-      const known = source.branches.length > 0 ? `its outputs are ${source.branches.join(', ')}` : 'it has no named outputs';
-      errors.push({ code: 'unknown_branch', message: `${label}: node "${edge.source}" has no branch "${edge.branch}"; ${known}` });
+    const key = JSON.stringify([edge.source, edge.target, edge.branch ?? null]);
+    const twin = edgeByKey.get(key);
+    if (twin !== undefined) errors.push({ code: 'duplicate_edge', message: `${label} repeats ${twin}` });
+    else edgeByKey.set(key, label);
+
+    if (edge.source === edge.target) errors.push({ code: 'cycle', message: `${label} connects node "${edge.source}" to itself, making a cycle` });
+
+    const sourceNode = graph.node(edge.source)!;
+    const sourceType = catalog.get(sourceNode.type);
+    if (sourceType) {
+      const named = sourceType.branches.map((branch) => `"${branch}"`).join(', ');
+      if (edge.branch === undefined) {
+        if (!hasDefaultOutput(sourceType)) {
+          const message =
+            named === ''
+              ? `${label}: node "${edge.source}" (${sourceNode.type}) has no outputs`
+              : `${label} needs a branch: node "${edge.source}" (${sourceNode.type}) has only the outputs ${named}`;
+          errors.push({ code: 'unknown_branch', message });
+        }
+      } else if (!sourceType.branches.includes(edge.branch)) {
+        const outputs = named === '' ? 'only its default output' : `the outputs ${named}${hasDefaultOutput(sourceType) ? ' and its default output' : ''}`;
+        errors.push({ code: 'unknown_branch', message: `${label} uses branch ${JSON.stringify(edge.branch)}, but node "${edge.source}" (${sourceNode.type}) has ${outputs}` });
+      }
     }
-    if (catalog.get(graph.node(edge.target)!.type)?.role === 'trigger') {
-      errors.push({ code: 'trigger_has_incoming_edge', message: `${label}: trigger node "${edge.target}" cannot have incoming edges` });
+    const targetNode = graph.node(edge.target)!;
+    if (catalog.get(targetNode.type)?.role === 'trigger') {
+      errors.push({ code: 'trigger_has_incoming_edge', message: `${label} leads into trigger node "${edge.target}"; a trigger cannot have incoming edges` });
     }
   });
+
   if (!graph.nodes.some((node) => catalog.get(node.type)?.role === 'trigger')) {
-    errors.push({ code: 'no_trigger', message: 'the workflow needs at least one trigger node (trigger.manual, trigger.webhook or trigger.channel)' });
+    const triggerTypes = catalog.types().filter((type) => catalog.get(type)?.role === 'trigger');
+    errors.push({ code: 'no_trigger', message: `the workflow has no trigger node; add one of type ${triggerTypes.join(', ')}` });
   }
-  const { cyclic } = graph.topologicalOrder();
-  if (cyclic.length > 0) errors.push({ code: 'cycle', message: `the graph has a cycle through nodes ${cyclic.map((id) => `"${id}"`).join(', ')}` });
+
+  for (const cycle of graph.cycles()) {
+    if (cycle.nodes.length === 1) continue; // a self-loop, reported with its edge above
+    const loop = shortList(cycle.loop.map((id) => `"${id}"`), ' → ');
+    const names = shortList(cycle.nodes.map((id) => `"${id}"`), ', ');
+    errors.push({ code: 'cycle', message: `nodes ${names} form a cycle (${loop}); workflows must not loop back` });
+  }
   return errors;
+}
+
+/** Long lists (a cycle through thousands of nodes) are cut so the message stays readable. */
+function shortList(items: readonly string[], separator: string, limit = 20): string {
+  if (items.length <= limit) return items.join(separator);
+  return `${items.slice(0, limit).join(separator)}${separator}… (${items.length - limit} more)`;
+}
+
+function edgeLabel(edge: WorkflowEdge, index: number): string {
+  const name = edge.id !== undefined ? `edge "${edge.id}"` : `edges[${index}]`;
+  return `${name} (${edge.source} → ${edge.target}${edge.branch !== undefined ? `, branch ${JSON.stringify(edge.branch)}` : ''})`;
 }

@@ -1,0 +1,22 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Job } from 'bullmq';
+import { RequestContext } from '../../../platform/observability/request-context.js';
+import { QueueNames } from '../../../platform/queue/queue-names.js';
+import { ProcessWebhookEventCommand } from '../commands/process-webhook-event.command.js';
+import type { WebhookEventJob } from './webhook-ingress.service.js';
+
+/** Thin: one job per accepted event; errors are thrown so BullMQ retries them. */
+@Processor(QueueNames.webhookEvents, { concurrency: 32 })
+export class WebhookEventProcessor extends WorkerHost {
+  constructor(private readonly commands: CommandBus) {
+    super();
+  }
+
+  async process(job: Job<WebhookEventJob & { replay?: boolean }>): Promise<void> {
+    const { data } = job;
+    await RequestContext.run({ correlationId: data.correlationId ?? `job:${job.id}`, tenantId: data.tenantId }, () =>
+      this.commands.execute(new ProcessWebhookEventCommand(data.tenantId, data.eventId, data.replay ?? false)),
+    );
+  }
+}

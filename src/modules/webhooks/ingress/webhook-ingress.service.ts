@@ -1,0 +1,166 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { IncomingHttpHeaders } from 'node:http';
+import { DataSource } from 'typeorm';
+import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
+import { SecretBox } from '../../../platform/crypto/secret-box.js';
+import { sha256Hex } from '../../../platform/crypto/tokens.js';
+import { DependencyUnavailableError } from '../../../platform/errors/dependency-unavailable.error.js';
+import { DomainError } from '../../../platform/errors/domain-error.js';
+import { RateLimitedError } from '../../../platform/errors/rate-limited.error.js';
+import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
+import { RequestContext } from '../../../platform/observability/request-context.js';
+import { QueueNames } from '../../../platform/queue/queue-names.js';
+import { webhookInactive, webhookNotFound, webhookUnauthorized } from '../domain/webhook-errors.js';
+import type { WebhookEntity } from '../entities/webhook.entity.js';
+import { ProviderAdapterFactory } from '../providers/provider-adapter.factory.js';
+import { withoutSecretHeaders } from '../providers/secret-headers.js';
+import { WebhookStats } from '../webhook-stats.js';
+import { WEBHOOK_SECRET_AAD } from '../webhook-token.js';
+import { IngressMetrics } from './ingress-metrics.js';
+import { IngressRateLimiter } from './ingress-rate-limiter.js';
+import { presentedToken } from './ingress-credentials.js';
+import { WebhookEventStore } from './webhook-event.store.js';
+
+export interface IngressRequest {
+  webhookId: string;
+  providerSegment?: string;
+  headers: IncomingHttpHeaders;
+  query: Record<string, unknown>;
+  body: unknown;
+  rawBody: Buffer;
+  sourceIp: string;
+}
+
+export interface IngressResult {
+  status: 'accepted' | 'duplicate';
+  eventId: string;
+}
+
+export interface WebhookEventJob {
+  eventId: string;
+  tenantId: string;
+  correlationId?: string;
+}
+
+type IngressWebhook = Pick<WebhookEntity, 'id' | 'tenantId' | 'provider' | 'status' | 'authTokenHash' | 'secretKeySealed' | 'config'>;
+
+/**
+ * The hot path: authenticate, rate-limit, verify the provider signature, store the event
+ * (committed, de-duplicated), then queue it. A Redis failure after the commit still answers 202:
+ * the sweeper queues the stored event later. PostgreSQL down answers 503.
+ */
+@Injectable()
+export class WebhookIngressService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secretBox: SecretBox,
+    private readonly adapters: ProviderAdapterFactory,
+    private readonly rateLimiter: IngressRateLimiter,
+    private readonly events: WebhookEventStore,
+    private readonly stats: WebhookStats,
+    private readonly metrics: IngressMetrics,
+    @InjectQueue(QueueNames.webhookEvents) private readonly queue: Queue<WebhookEventJob>,
+    @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
+  ) {}
+
+  async lookup(webhookId: string): Promise<IngressWebhook> {
+    const rows: IngressWebhook[] = await this.guardDatabase(() =>
+      this.dataSource.query(
+        `SELECT id, tenant_id AS "tenantId", provider, status, auth_token_hash AS "authTokenHash", secret_key_sealed AS "secretKeySealed", config
+           FROM webhooks WHERE id = $1`,
+        [webhookId],
+      ),
+    );
+    if (!rows[0]) throw webhookNotFound();
+    return rows[0];
+  }
+
+  async accept(request: IngressRequest): Promise<IngressResult> {
+    const webhook = await this.lookup(request.webhookId);
+    if (request.providerSegment !== undefined && request.providerSegment !== webhook.provider) throw webhookNotFound();
+    if (webhook.status !== 'active') throw webhookInactive();
+    this.stats.called(webhook.id);
+    RequestContext.setIdentity(webhook.tenantId, undefined);
+
+    const token = presentedToken(request.headers, request.query);
+    if (!token || !constantTimeEquals(sha256Hex(token), webhook.authTokenHash)) {
+      this.refuse(webhook, 'unauthorized', 'token', 'missing or invalid webhook token');
+      throw webhookUnauthorized('Missing or invalid webhook token: send X-Webhook-Token, Authorization: Bearer or ?token=.');
+    }
+    if (!(await this.rateLimiter.allow(webhook.id, request.sourceIp))) {
+      this.metrics.request(webhook.provider, 'rate_limited');
+      throw new RateLimitedError(1);
+    }
+
+    const adapter = this.adapters.for(webhook.provider);
+    const headers = lowerCaseHeaders(request.headers);
+    const inbound = { rawBody: request.rawBody, body: request.body, headers };
+    const secret = webhook.secretKeySealed ? this.secretBox.openText(webhook.tenantId, webhook.secretKeySealed, WEBHOOK_SECRET_AAD) : null;
+    const signature = adapter.verifySignature(inbound, secret, Math.floor(Date.now() / 1000));
+    if (!signature.ok) {
+      this.refuse(webhook, 'unauthorized', 'signature', signature.reason);
+      throw webhookUnauthorized(`Signature check failed: ${signature.reason}`);
+    }
+
+    const query = Object.fromEntries(Object.entries(request.query).filter(([key, value]) => key !== 'token' && typeof value === 'string')) as Record<string, string>;
+    const stored = await this.guardDatabase(() =>
+      this.events.insert({
+        tenantId: webhook.tenantId,
+        webhookId: webhook.id,
+        provider: webhook.provider,
+        dedupKey: adapter.eventId(inbound),
+        customerId: adapter.customerId(inbound),
+        rawBody: request.rawBody,
+        contentType: headers['content-type'] ?? null,
+        headers: withoutSecretHeaders(headers) as Record<string, string>,
+        query,
+        sourceIp: request.sourceIp,
+        correlationId: RequestContext.current()?.correlationId ?? null,
+      }),
+    );
+    if (stored.duplicate) {
+      this.metrics.request(webhook.provider, 'duplicate');
+      return { status: 'duplicate', eventId: stored.eventId };
+    }
+    this.stats.succeeded(webhook.id);
+    this.metrics.request(webhook.provider, 'accepted');
+    await this.queue
+      .add('process-event', { eventId: stored.eventId, tenantId: webhook.tenantId, correlationId: RequestContext.current()?.correlationId }, { jobId: stored.eventId })
+      .catch((error: unknown) => this.logger.warn({ err: error, eventId: stored.eventId }, 'event stored but not queued; the sweeper will queue it'));
+    return { status: 'accepted', eventId: stored.eventId };
+  }
+
+  private refuse(webhook: IngressWebhook, outcome: 'unauthorized', kind: string, reason: string): void {
+    this.stats.failed(webhook.id, reason);
+    this.metrics.request(webhook.provider, outcome);
+    this.metrics.authFailure(`webhook_${kind}`);
+  }
+
+  /** PostgreSQL unreachable → 503 with Retry-After, never a 202 for an unsaved event. */
+  private async guardDatabase<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (isConnectionError(error)) throw new DependencyUnavailableError(['PostgreSQL']);
+      throw error;
+    }
+  }
+}
+
+function lowerCaseHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return result;
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  const message = (error as Error).message ?? '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006'].includes(code ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)
+  );
+}

@@ -1,0 +1,32 @@
+import { GenericAdapter } from './generic.adapter.js';
+import { InstagramAdapter } from './instagram.adapter.js';
+import { MercadoLibreAdapter } from './mercadolibre.adapter.js';
+import type { ProviderAdapter } from './provider-adapter.js';
+import { WhatsAppAdapter } from './whatsapp.adapter.js';
+import { ZapierAdapter } from './zapier.adapter.js';
+
+/** The one list of inbound providers: adding one means a new adapter file and an entry here. */
+const ADAPTERS = [new WhatsAppAdapter(), new InstagramAdapter(), new MercadoLibreAdapter(), new ZapierAdapter(), new GenericAdapter()] as const;
+
+export type ProviderName = (typeof ADAPTERS)[number]['provider'];
+
+export const PROVIDERS: readonly ProviderName[] = Object.freeze(ADAPTERS.map((adapter) => adapter.provider));
+
+/** Chooses the adapter of a webhook's (or channel's) provider. Adapters are stateless and shared. */
+export class ProviderAdapterFactory {
+  private readonly adapters: ReadonlyMap<string, ProviderAdapter> = new Map(ADAPTERS.map((adapter) => [adapter.provider, adapter]));
+
+  for(provider: ProviderName): ProviderAdapter {
+    const adapter = this.adapters.get(provider);
+    if (!adapter) throw new RangeError(`unknown webhook provider "${String(provider)}"`);
+    return adapter;
+  }
+
+  providers(): readonly ProviderName[] {
+    return PROVIDERS;
+  }
+
+  isProvider(value: string): value is ProviderName {
+    return this.adapters.has(value);
+  }
+}
