@@ -17,6 +17,7 @@ import { ExecutionStateStore } from './execution-state.store.js';
 import { ExecutionsController } from './executions.controller.js';
 import { NodeHandlerRegistry } from './node-handler.registry.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
+import { NodeOutcomeRecorder } from './node-outcome.recorder.js';
 import { ConditionNode } from './nodes/condition.node.js';
 import { TransformNode } from './nodes/transform.node.js';
 import { TriggerNode } from './nodes/trigger.node.js';
@@ -39,6 +40,7 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     ExecutionContextLoader,
     ExecutionStateStore,
     NodeJobScheduler,
+    NodeOutcomeRecorder,
     TenantFairness,
     StartExecutionHandler,
     RunNodeHandler,
@@ -48,7 +50,7 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     ListWorkflowExecutionsHandler,
     ListNodeExecutionsHandler,
   ],
-  exports: [NodeHandlerRegistry, ExecutionBindings, TenantFairness, NodeJobScheduler, WorkflowsModule, BullModule],
+  exports: [NodeHandlerRegistry, ExecutionBindings, TenantFairness, NodeJobScheduler, NodeOutcomeRecorder, ExecutionStateStore, WorkflowsModule, BullModule],
 })
 export class ExecutionsModule implements OnModuleInit {
   constructor(

@@ -1,24 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
-import type { DomainEvent } from '../../../platform/outbox/domain-event.js';
 import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
-import type { WorkflowGraph, WorkflowNode } from '../../workflows/domain/workflow-graph.js';
+import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import type { ErrorInfo } from '../domain/execution-status.js';
 import { NodeError } from '../domain/node-error.js';
 import type { NodeResult } from '../domain/node-handler.js';
-import { ExecutionFailedEvent } from '../events/execution-failed.event.js';
-import { ExecutionSucceededEvent } from '../events/execution-succeeded.event.js';
-import { NodeFailedEvent } from '../events/node-failed.event.js';
-import { NodeSucceededEvent } from '../events/node-succeeded.event.js';
 import { NodeTriggeredEvent } from '../events/node-triggered.event.js';
 import { ExecutionContextLoader } from '../execution-context.loader.js';
-import { ExecutionStateStore, type LockedExecution } from '../execution-state.store.js';
 import { NodeHandlerRegistry } from '../node-handler.registry.js';
-import { NodeJobScheduler } from '../node-job.scheduler.js';
+import { NodeOutcomeRecorder } from '../node-outcome.recorder.js';
 import { serializeOutput } from '../node-output-limit.js';
 import { RunNodeCommand, type RunNodeOutcome } from './run-node.command.js';
 
@@ -48,9 +42,8 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     private readonly unitOfWork: UnitOfWork,
     private readonly workflows: WorkflowVersionReader,
     private readonly registry: NodeHandlerRegistry,
-    private readonly store: ExecutionStateStore,
     private readonly contexts: ExecutionContextLoader,
-    private readonly scheduler: NodeJobScheduler,
+    private readonly outcomes: NodeOutcomeRecorder,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
 
@@ -72,7 +65,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
 
     if (execution.nodeStatus === 'succeeded') {
       // Re-delivered after the outcome was committed: only make sure the successors are queued.
-      await this.settle(execution, graph);
+      await this.outcomes.resettle(execution, graph);
       return { kind: 'done' };
     }
     if (execution.nodeStatus !== 'pending' && execution.nodeStatus !== 'running') return { kind: 'done' };
@@ -101,7 +94,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
         await this.recordRetryableFailure(execution, node, nodeError);
         return { kind: 'retry', error: nodeError };
       }
-      await this.fail(execution, node, nodeError);
+      await this.outcomes.fail(execution, node, nodeError);
       return { kind: 'done' };
     }
 
@@ -112,7 +105,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
       );
       return { kind: 'deferred', delayMs: result.delayMs };
     }
-    await this.complete(execution, graph, node, result);
+    await this.outcomes.record(execution, graph, node, result);
     return { kind: 'done' };
   }
 
@@ -130,45 +123,6 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     });
   }
 
-  private async complete(execution: ExecutionRow, graph: WorkflowGraph, node: WorkflowNode, result: Exclude<NodeResult, { kind: 'deferred' }>): Promise<void> {
-    const waiting = result.kind === 'waiting';
-    const output = result.output === undefined ? null : serializeOutput(result.output);
-    const branch = result.kind === 'completed' ? (result.branch ?? null) : null;
-    await this.settle(execution, graph, async (manager) => {
-      const [updated]: [{ durationMs: number }[], number] = await manager.query(
-        `UPDATE node_executions SET status = $3, output = $4::jsonb, branch = $5, input = $6::jsonb,
-                finished_at = CASE WHEN $3 = 'succeeded' THEN now() ELSE NULL END
-          WHERE execution_id = $1 AND node_id = $2
-          RETURNING (extract(epoch FROM (now() - started_at)) * 1000)::int AS "durationMs"`,
-        [execution.id, node.id, waiting ? 'waiting' : 'succeeded', output, branch, result.input === undefined ? null : JSON.stringify(result.input)],
-      );
-      return waiting
-        ? []
-        : [new NodeSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, durationMs: updated[0]?.durationMs ?? 0 } })];
-    });
-  }
-
-  /**
-   * Locks the execution, applies `change`, settles what follows and commits with the events;
-   * then queues the nodes that became ready.
-   */
-  private async settle(execution: ExecutionRow, graph: WorkflowGraph, change?: (manager: EntityManager) => Promise<DomainEvent<object>[]>): Promise<void> {
-    const toSchedule = await this.unitOfWork.run(async (tx) => {
-      const locked = await this.store.lock(tx.manager, execution.tenantId, execution.id);
-      if (!locked) return [];
-      for (const event of change ? await change(tx.manager) : []) tx.record(event);
-      const settlement = await this.store.settle(tx.manager, locked, graph);
-      if (settlement.finished === 'succeeded') tx.record(this.succeededEvent(locked));
-      return settlement.toSchedule;
-    });
-    await this.scheduler.schedule(toSchedule);
-  }
-
-  private succeededEvent(execution: LockedExecution): ExecutionSucceededEvent {
-    const durationMs = execution.startedAt ? Date.now() - execution.startedAt.getTime() : 0;
-    return new ExecutionSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, durationMs } });
-  }
-
   private async recordRetryableFailure(execution: ExecutionRow, node: WorkflowNode, error: NodeError): Promise<void> {
     await this.dataSource.query(`UPDATE node_executions SET status = 'pending', error = $3 WHERE execution_id = $1 AND node_id = $2`, [
       execution.id,
@@ -176,27 +130,6 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
       JSON.stringify(errorInfo(error)),
     ]);
     this.logger.warn({ executionId: execution.id, nodeId: node.id, errorClass: error.errorClass }, 'node attempt failed; will retry');
-  }
-
-  /** The node is out of attempts (or its error is final): it fails, and the execution with it. */
-  private async fail(execution: ExecutionRow, node: WorkflowNode, error: NodeError): Promise<void> {
-    const info = errorInfo(error);
-    await this.unitOfWork.run(async (tx) => {
-      const locked = await this.store.lock(tx.manager, execution.tenantId, execution.id);
-      if (!locked) return;
-      await tx.manager.query(`UPDATE node_executions SET status = 'failed', error = $3, finished_at = now() WHERE execution_id = $1 AND node_id = $2`, [
-        execution.id,
-        node.id,
-        JSON.stringify(info),
-      ]);
-      tx.record(new NodeFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, error: info } }));
-      if (['succeeded', 'failed', 'cancelled'].includes(locked.status)) return;
-      await this.store.cancelOpenNodes(tx.manager, execution.id);
-      await this.store.setStatus(tx.manager, execution.id, 'failed', true, info);
-      tx.record(
-        new ExecutionFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, nodeId: node.id, error: info } }),
-      );
-    });
   }
 
   private toNodeError(error: unknown, node: WorkflowNode): NodeError {
