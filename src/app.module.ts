@@ -4,12 +4,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ExecutionsWorkerModule } from './modules/executions/executions-worker.module.js';
 import { ExecutionsModule } from './modules/executions/executions.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
+import { CredentialsModule } from './modules/credentials/credentials.module.js';
 import { WaitsModule } from './modules/waits/waits.module.js';
 import { WebhookActionsModule } from './modules/webhook-actions/webhook-actions.module.js';
 import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module.js';
@@ -52,10 +54,12 @@ export class AppModule {
         AuditModule,
         WorkflowsModule,
         ExecutionsModule,
+        CredentialsModule,
         WebhookActionsModule,
         WaitsModule,
         ContactsModule,
         WebhooksModule,
+        AnalyticsModule,
         ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule, WebhooksWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -42,6 +42,9 @@ describe('Tenant isolation and access policies', () => {
     const webhook = { params: { id: webhookOfA.body.id, eventId: eventOfA.body.eventId }, body: { name: 'taken over' } };
     const meli = await http().post('/api/webhooks').set(...bearer(a)).send({ name: 'A meli', workflowId: hookFlow.body.id, nodeId: 'inbound', provider: 'mercadolibre' }).expect(201);
     await http().post(`/webhooks/${meli.body.id}`).set('X-Webhook-Token', meli.body.authToken).send({ resource: '/orders/1', user_id: 77, topic: 'orders_v2', sent: 'now' }).expect(202);
+    const credentialOfA = await http().post('/api/credentials').set(...bearer(a)).send({ name: 'A cred', type: 'bearer', data: { token: 'tenant-a-bearer-token-secret' } }).expect(201);
+    await http().post('/api/webhook-actions/test').set(...bearer(a)).send({ config: { method: 'GET', url: 'http://10.0.0.1/' } }).expect(200);
+    const actionLogOfA = await http().get('/api/webhook-actions/executions').set(...bearer(a)).expect(200);
     const contactOfA = await waitFor(
       async () => (await http().get('/api/contacts').set(...bearer(a)).expect(200)).body.items as { id: string }[],
       (items) => items.length > 0,
@@ -67,10 +70,12 @@ describe('Tenant isolation and access policies', () => {
       '/api/webhooks/{id}/events/{eventId}': webhook,
       '/api/webhooks/{id}/events/{eventId}/replay': webhook,
       '/api/contacts/{id}': { params: { id: contactOfA[0].id } },
+      '/api/credentials/{id}': { params: { id: credentialOfA.body.id } },
+      '/api/webhook-actions/executions/{id}': { params: { id: actionLogOfA.body.items[0]?.id ?? credentialOfA.body.id } },
       '/api/users/{id}': { params: { id: editorOfA.userId }, body: { role: 'viewer' } },
       '/api/api-keys/{id}': { params: { id: keyOfA.body.id } },
     };
-    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id, executionOfA.body.executionId, webhookOfA.body.id, webhookOfA.body.authToken, contactOfA[0].id];
+    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id, executionOfA.body.executionId, webhookOfA.body.id, webhookOfA.body.authToken, contactOfA[0].id, credentialOfA.body.id, 'tenant-a-bearer-token-secret'];
   });
   afterAll(async () => {
     await t.close();

@@ -1,13 +1,56 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config.js';
+import { ContactDirectory } from '../contacts/contact-directory.js';
+import { ContactsModule } from '../contacts/contacts.module.js';
+import { CredentialsModule } from '../credentials/credentials.module.js';
+import { ExecutionsModule } from '../executions/executions.module.js';
+import { NodeHandlerRegistry } from '../executions/node-handler.registry.js';
 import { NodeTypeCatalog } from '../workflows/domain/node-type-catalog.js';
-import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { AttemptLog } from './actions/attempt-log.js';
+import { HttpActionRequestBuilder } from './actions/http-action-request.builder.js';
+import { HttpActionNode } from './actions/http-action.node.js';
+import { HttpActionRunner } from './actions/http-action.runner.js';
+import { OutboundMetrics } from './actions/outbound-metrics.js';
 import { httpActionNodeType } from './domain/http-action.node-type.js';
+import { OutboundHttpClient } from './http/outbound-http-client.js';
+import { SsrfPolicy } from './http/ssrf-policy.js';
+import { ActionExecutionsReader } from './queries/action-executions.reader.js';
+import { CircuitBreaker } from './resilience/circuit-breaker.js';
+import { OutboundRateLimiter } from './resilience/outbound-rate-limiter.js';
+import { WebhookActionsController } from './webhook-actions.controller.js';
 
-@Module({ imports: [WorkflowsModule] })
-export class WebhookActionsModule implements OnModuleInit {
-  constructor(private readonly catalog: NodeTypeCatalog) {}
+/** Outbound webhook actions: the `action.http` node, its safe HTTP client, circuits, rate limits and attempt log. */
+@Module({
+  imports: [ExecutionsModule, ContactsModule, CredentialsModule],
+  controllers: [WebhookActionsController],
+  providers: [
+    { provide: OutboundHttpClient, inject: [AppConfig], useFactory: (config: AppConfig) => new OutboundHttpClient(new SsrfPolicy(config.outboundAllowedHosts)) },
+    HttpActionRequestBuilder,
+    HttpActionRunner,
+    AttemptLog,
+    OutboundMetrics,
+    CircuitBreaker,
+    OutboundRateLimiter,
+    ActionExecutionsReader,
+  ],
+})
+export class WebhookActionsModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    private readonly catalog: NodeTypeCatalog,
+    private readonly handlers: NodeHandlerRegistry,
+    private readonly runner: HttpActionRunner,
+    private readonly circuits: CircuitBreaker,
+    private readonly rateLimiter: OutboundRateLimiter,
+    private readonly contacts: ContactDirectory,
+    private readonly client: OutboundHttpClient,
+  ) {}
 
   onModuleInit(): void {
     this.catalog.register(httpActionNodeType);
+    this.handlers.register(new HttpActionNode(this.runner, this.circuits, this.rateLimiter, this.contacts));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
   }
 }

@@ -16,6 +16,7 @@ import { GetWorkflowVersionHandler } from './queries/get-workflow-version.handle
 import { GetWorkflowHandler } from './queries/get-workflow.handler.js';
 import { ListWorkflowVersionsHandler } from './queries/list-workflow-versions.handler.js';
 import { ListWorkflowsHandler } from './queries/list-workflows.handler.js';
+import { TriggerTokenVerifier } from './trigger-token.verifier.js';
 import { WorkflowDefinitionValidator } from './workflow-definition.validator.js';
 import { WorkflowRepository } from './workflow.repository.js';
 import { WorkflowVersionReader } from './workflow-version.reader.js';
@@ -40,6 +41,7 @@ import { WorkflowsController } from './workflows.controller.js';
     WorkflowDefinitionValidator,
     WorkflowRepository,
     WorkflowVersionReader,
+    TriggerTokenVerifier,
     CreateWorkflowHandler,
     UpdateWorkflowHandler,
     ArchiveWorkflowHandler,
@@ -52,6 +54,6 @@ import { WorkflowsController } from './workflows.controller.js';
     GetWorkflowVersionHandler,
     GetTriggerTokenHandler,
   ],
-  exports: [NodeTypeCatalog, WorkflowVersionReader],
+  exports: [NodeTypeCatalog, WorkflowVersionReader, TriggerTokenVerifier],
 })
 export class WorkflowsModule {}

@@ -37,6 +37,22 @@ export const REDACTED_PATHS = [
   'req.query.token',
 ];
 
+/** Field names whose values are secrets wherever they appear (up to two levels down). */
+const SECRET_FIELDS = ['password', 'token', 'accessToken', 'refreshToken', 'authToken', 'triggerToken', 'verifyToken', 'secret', 'secretKey', 'clientSecret', 'appSecret', 'privateKey', 'apiKey'];
+/** Credentials and signatures in any logged `headers` object (up to two levels down). */
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-webhook-token', 'x-hub-signature-256', 'x-signature-256', 'webhook-signature'];
+
+/** REDACTED_PATHS plus the generic field and header paths above, each once (what the logger applies). */
+export const ALL_REDACTED_PATHS = [
+  ...new Set([
+    ...REDACTED_PATHS,
+    ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+    ...SECRET_HEADERS.flatMap((header) => [`headers["${header}"]`, `*.headers["${header}"]`, `*.*.headers["${header}"]`]),
+    'data.key',
+    '*.query.token',
+  ]),
+];
+
 /** JSON logs (pino) that carry the correlation id, tenant and actor of the current request or job. */
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   return pino(
@@ -44,7 +60,7 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       level,
       base: { service: 'flowhook' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      redact: { paths: ALL_REDACTED_PATHS, censor: '[redacted]' },
       mixin() {
         const context = RequestContext.current();
         if (!context) return {};

@@ -4,4 +4,6 @@ export const QueueNames = {
   nodes: 'nodes',
   /** One job per accepted inbound webhook event. */
   webhookEvents: 'webhook-events',
+  /** Delayed jobs of `wait` nodes: interval/until timers and resume-URL expiries. */
+  waits: 'waits',
 } as const;

@@ -132,7 +132,7 @@ export class OutboundHttpClient {
     const tooLarge = () => new OutboundError('response_too_large', `response from ${originOf(url)} is larger than ${limit} bytes`, false);
     const declared = Number(headerText(response.headers['content-length']));
     if (!truncate && Number.isFinite(declared) && declared > limit) {
-      response.body.destroy();
+      abandon(response.body);
       throw tooLarge();
     }
 
@@ -142,7 +142,8 @@ export class OutboundHttpClient {
       for await (const chunk of response.body) {
         const buffer = chunk as Buffer;
         if (size + buffer.length > limit) {
-          // Leaving the loop destroys the stream (and its socket): nothing past the limit is read.
+          // Stop here and drop the connection: nothing past the limit is read or kept.
+          abandon(response.body);
           if (!truncate) throw tooLarge();
           chunks.push(buffer.subarray(0, limit - size));
           return { body: Buffer.concat(chunks, limit), truncated: true };
@@ -151,11 +152,17 @@ export class OutboundHttpClient {
         size += buffer.length;
       }
     } catch (error: unknown) {
-      response.body.destroy();
+      abandon(response.body);
       throw toOutboundError(error, url, signal);
     }
     return { body: Buffer.concat(chunks, size), truncated: false };
   }
+}
+
+/** Closes a body we will not read (its connection is dropped, not reused); the abort it reports is expected. */
+function abandon(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function blocked(message: string): OutboundError {

@@ -81,10 +81,11 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
     }
 
     await this.unitOfWork.run(async (tx) => {
-      await tx.manager.query(
+      const [updated]: [{ processingMs: number }[], number] = await tx.manager.query(
         `UPDATE webhook_events SET status = $3, error = $4, workflow_execution_id = coalesce($5, workflow_execution_id), processed_at = now(),
                 processing_time_ms = (extract(epoch FROM (now() - received_at)) * 1000)::int
-          WHERE id = $1 AND tenant_id = $2`,
+          WHERE id = $1 AND tenant_id = $2
+          RETURNING processing_time_ms AS "processingMs"`,
         [event.id, command.tenantId, error ? 'failed' : 'processed', error, executionId],
       );
       tx.record(
@@ -92,7 +93,7 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
           tenantId: command.tenantId,
           aggregateType: 'webhook',
           aggregateId: event.webhookId,
-          payload: { webhookId: event.webhookId, eventId: event.id, status: error ? 'failed' : 'processed', executionId },
+          payload: { webhookId: event.webhookId, eventId: event.id, provider: event.provider, status: error ? 'failed' : 'processed', executionId, processingMs: updated[0]?.processingMs ?? null },
         }),
       );
     });

@@ -1,0 +1,12 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhooks/entities/webhook.entity.js';
+import { DateRangeQueryDto } from './date-range-query.dto.js';
+
+export class WebhookAnalyticsQueryDto extends DateRangeQueryDto {
+  /** Only webhooks of this provider. */
+  @ApiPropertyOptional({ enum: WEBHOOK_PROVIDERS, example: 'whatsapp' })
+  @IsOptional()
+  @IsIn(WEBHOOK_PROVIDERS)
+  provider?: WebhookProvider;
+}

@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const CREDENTIAL_TYPES = ['basic', 'bearer', 'api_key', 'signing'] as const;
+export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
+
+/** A secret for outbound calls: the data is sealed with the tenant's key; only a masked view is kept in clear. */
+@Entity({ name: 'credentials' })
+export class CredentialEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  type!: CredentialType;
+
+  @Column({ type: 'text', select: false })
+  dataSealed!: string;
+
+  @Column({ type: 'jsonb' })
+  masked!: Record<string, string>;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,17 @@
+import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { ExecutionCancelledEvent } from '../../executions/events/execution-cancelled.event.js';
+import { ExecutionFailedEvent } from '../../executions/events/execution-failed.event.js';
+import { ExecutionSucceededEvent } from '../../executions/events/execution-succeeded.event.js';
+import { ResumeRegistrationStore } from '../resume-registration.store.js';
+
+type ExecutionEnded = ExecutionCancelledEvent | ExecutionFailedEvent | ExecutionSucceededEvent;
+
+/** An execution that ended (cancelled, failed, or succeeded past a skipped wait) has no resume URL left to call: 410. */
+@EventsHandler(ExecutionCancelledEvent, ExecutionFailedEvent, ExecutionSucceededEvent)
+export class ExpireResumeUrlsOnEnd implements IEventHandler<ExecutionEnded> {
+  constructor(private readonly store: ResumeRegistrationStore) {}
+
+  async handle(event: ExecutionEnded): Promise<void> {
+    if (event.aggregateId) await this.store.expireOpen(event.tenantId, event.aggregateId);
+  }
+}

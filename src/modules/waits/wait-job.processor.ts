@@ -1,0 +1,20 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Job } from 'bullmq';
+import { RequestContext } from '../../platform/observability/request-context.js';
+import { QueueNames } from '../../platform/queue/queue-names.js';
+import { ProcessWaitJobCommand } from './commands/process-wait-job.command.js';
+import type { WaitJobData } from './wait-job.js';
+
+/** Thin: one job per timer or expiry; errors are thrown so BullMQ retries them. */
+@Processor(QueueNames.waits, { concurrency: 16 })
+export class WaitJobProcessor extends WorkerHost {
+  constructor(private readonly commands: CommandBus) {
+    super();
+  }
+
+  async process(job: Job<WaitJobData>): Promise<void> {
+    const { data } = job;
+    await RequestContext.run({ correlationId: data.correlationId ?? `job:${job.id}`, tenantId: data.tenantId }, () => this.commands.execute(new ProcessWaitJobCommand(data)));
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../../../config/app-config.js';
+import { REDIS_CLIENT } from '../../../platform/redis/redis.module.js';
+
+export const CIRCUIT_FAILURE_THRESHOLD = 5;
+export const CIRCUIT_COOLDOWN_MS = 30_000;
+
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
+export interface CircuitView {
+  origin: string;
+  state: CircuitState;
+  consecutiveFailures: number;
+  openUntil: string | null;
+}
+
+/** Records one outcome atomically: success closes; a failure counts and (re)opens at the threshold. */
+const RECORD = `
+local failures = tonumber(redis.call('HGET', KEYS[1], 'failures') or '0')
+if ARGV[1] == 'success' then
+  redis.call('HSET', KEYS[1], 'failures', 0, 'openUntil', 0)
+else
+  failures = failures + 1
+  redis.call('HSET', KEYS[1], 'failures', failures)
+  if failures >= tonumber(ARGV[2]) then redis.call('HSET', KEYS[1], 'openUntil', tonumber(ARGV[3])) end
+end
+redis.call('SADD', KEYS[2], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], 86400000)
+redis.call('PEXPIRE', KEYS[2], 86400000)
+return failures`;
+
+/**
+ * Circuit breaker per (tenant, target origin) with its state in Redis, shared by every worker: opens
+ * after 5 consecutive failures, lets calls through again (half-open) after 30 s, closes on a success.
+ */
+@Injectable()
+export class CircuitBreaker {
+  private readonly prefix: string;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    config: AppConfig,
+  ) {
+    this.prefix = `${config.queuePrefix}:circuit:`;
+  }
+
+  /** Milliseconds the circuit stays open, or 0 when a call may go through (closed or half-open). */
+  async openFor(tenantId: string, origin: string, now = Date.now()): Promise<number> {
+    const openUntil = Number((await this.redis.hget(this.key(tenantId, origin), 'openUntil')) ?? 0);
+    return Math.max(0, openUntil - now);
+  }
+
+  async record(tenantId: string, origin: string, outcome: 'success' | 'failure', now = Date.now()): Promise<void> {
+    await this.redis.eval(RECORD, 2, this.key(tenantId, origin), this.originsKey(tenantId), outcome, CIRCUIT_FAILURE_THRESHOLD, now + CIRCUIT_COOLDOWN_MS, origin);
+  }
+
+  async list(tenantId: string, now = Date.now()): Promise<CircuitView[]> {
+    const origins = (await this.redis.smembers(this.originsKey(tenantId))).sort();
+    const pipeline = this.redis.pipeline();
+    for (const origin of origins) pipeline.hgetall(this.key(tenantId, origin));
+    const rows = (await pipeline.exec()) ?? [];
+    return origins.map((origin, i) => {
+      const raw = (rows[i]?.[1] ?? {}) as Record<string, string>;
+      const failures = Number(raw.failures ?? 0);
+      const openUntil = Number(raw.openUntil ?? 0);
+      const state: CircuitState = failures < CIRCUIT_FAILURE_THRESHOLD ? 'closed' : openUntil > now ? 'open' : 'half_open';
+      return { origin, state, consecutiveFailures: failures, openUntil: openUntil > now ? new Date(openUntil).toISOString() : null };
+    });
+  }
+
+  private key(tenantId: string, origin: string): string {
+    return `${this.prefix}${tenantId}:${origin}`;
+  }
+
+  private originsKey(tenantId: string): string {
+    return `${this.prefix}${tenantId}:origins`;
+  }
+}
