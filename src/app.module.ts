@@ -12,6 +12,7 @@ import { ExecutionsWorkerModule } from './modules/executions/executions-worker.m
 import { ExecutionsModule } from './modules/executions/executions.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { CredentialsModule } from './modules/credentials/credentials.module.js';
+import { WaitsWorkerModule } from './modules/waits/waits-worker.module.js';
 import { WaitsModule } from './modules/waits/waits.module.js';
 import { WebhookActionsModule } from './modules/webhook-actions/webhook-actions.module.js';
 import { WebhooksWorkerModule } from './modules/webhooks/webhooks-worker.module.js';
@@ -60,7 +61,7 @@ export class AppModule {
         ContactsModule,
         WebhooksModule,
         AnalyticsModule,
-        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule, WebhooksWorkerModule]),
+        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule, WebhooksWorkerModule, WaitsWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -28,7 +28,17 @@ export class WebhookStats {
 
   /** A call reached the webhook (accepted or not). */
   called(webhookId: string): void {
-    void this.redis.multi().hincrby(this.prefix + webhookId, 'totalCalls', 1).hset(this.prefix + webhookId, 'lastCalledAt', new Date().toISOString()).exec().catch(() => undefined);
+    const multi = this.redis.multi();
+    for (const [command, ...args] of this.calledCommands(webhookId)) multi.call(command, ...args);
+    void multi.exec().catch(() => undefined);
+  }
+
+  /** The commands `called` runs, for callers that pipeline them with their own round trip. */
+  calledCommands(webhookId: string): [string, ...string[]][] {
+    return [
+      ['hincrby', this.prefix + webhookId, 'totalCalls', '1'],
+      ['hset', this.prefix + webhookId, 'lastCalledAt', new Date().toISOString()],
+    ];
   }
 
   succeeded(webhookId: string): void {

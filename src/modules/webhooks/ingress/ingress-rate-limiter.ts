@@ -18,11 +18,13 @@ export class IngressRateLimiter {
     this.prefix = `${config.queuePrefix}:ingress-rate:`;
   }
 
-  /** True when this request is within the limit. */
-  async allow(webhookId: string, ip: string): Promise<boolean> {
+  /** True when this request is within the limit; `alongside` commands ride in the same round trip. */
+  async allow(webhookId: string, ip: string, alongside: [string, ...string[]][] = []): Promise<boolean> {
     const key = `${this.prefix}${webhookId}:${ip}:${Math.floor(Date.now() / 1000)}`;
     try {
-      const results = await this.redis.multi().incr(key).expire(key, 2).exec();
+      const multi = this.redis.multi().incr(key).expire(key, 2);
+      for (const [command, ...args] of alongside) multi.call(command, ...args);
+      const results = await multi.exec();
       return Number(results?.[0]?.[1] ?? 0) <= this.config.ingressRateLimitPerSecond;
     } catch {
       return true;

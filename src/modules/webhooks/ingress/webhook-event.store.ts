@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { pgPool } from '../../../platform/database/pg-pool.js';
 
 export interface NewWebhookEvent {
   tenantId: string;
@@ -43,14 +44,14 @@ export class WebhookEventStore {
       event.correlationId,
     ];
     if (event.dedupKey === null) {
-      await this.dataSource.query(
+      await pgPool(this.dataSource).query(
         `INSERT INTO webhook_events (id, tenant_id, webhook_id, provider, status, provider_event_id, customer_id, raw_body, content_type, headers, query, source_ip, correlation_id)
          VALUES ($1, $2, $3, $4, 'received', $5, $6, $7, $8, $9, $10, $11, $12)`,
         params,
       );
       return { eventId, duplicate: false };
     }
-    const rows: { eventId: string; owner: boolean }[] = await this.dataSource.query(
+    const { rows } = await pgPool(this.dataSource).query<{ eventId: string; owner: boolean }>(
       `WITH claim AS (
          INSERT INTO webhook_event_keys (webhook_id, dedup_key, event_id, expires_at)
          VALUES ($3, $5, $1, now() + interval '${DEDUP_WINDOW}')

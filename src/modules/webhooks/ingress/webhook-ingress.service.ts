@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { SecretBox } from '../../../platform/crypto/secret-box.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
+import { pgPool } from '../../../platform/database/pg-pool.js';
 import { DependencyUnavailableError } from '../../../platform/errors/dependency-unavailable.error.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { RateLimitedError } from '../../../platform/errors/rate-limited.error.js';
@@ -66,8 +67,8 @@ export class WebhookIngressService {
   ) {}
 
   async lookup(webhookId: string): Promise<IngressWebhook> {
-    const rows: IngressWebhook[] = await this.guardDatabase(() =>
-      this.dataSource.query(
+    const { rows } = await this.guardDatabase(() =>
+      pgPool(this.dataSource).query<IngressWebhook>(
         `SELECT id, tenant_id AS "tenantId", provider, status, auth_token_hash AS "authTokenHash", secret_key_sealed AS "secretKeySealed", config
            FROM webhooks WHERE id = $1`,
         [webhookId],
@@ -81,15 +82,16 @@ export class WebhookIngressService {
     const webhook = await this.lookup(request.webhookId);
     if (request.providerSegment !== undefined && request.providerSegment !== webhook.provider) throw webhookNotFound();
     if (webhook.status !== 'active') throw webhookInactive();
-    this.stats.called(webhook.id);
     RequestContext.setIdentity(webhook.tenantId, undefined);
 
     const token = presentedToken(request.headers, request.query);
     if (!token || !constantTimeEquals(sha256Hex(token), webhook.authTokenHash)) {
+      this.stats.called(webhook.id);
       this.refuse(webhook, 'unauthorized', 'token', 'missing or invalid webhook token');
       throw webhookUnauthorized('Missing or invalid webhook token: send X-Webhook-Token, Authorization: Bearer or ?token=.');
     }
-    if (!(await this.rateLimiter.allow(webhook.id, request.sourceIp))) {
+    // One Redis round trip: the rate-limit window and the call counter.
+    if (!(await this.rateLimiter.allow(webhook.id, request.sourceIp, this.stats.calledCommands(webhook.id)))) {
       this.metrics.request(webhook.provider, 'rate_limited');
       throw new RateLimitedError(1);
     }
