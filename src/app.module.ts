@@ -10,6 +10,8 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ExecutionsWorkerModule } from './modules/executions/executions-worker.module.js';
 import { ExecutionsModule } from './modules/executions/executions.module.js';
+import { ChannelsWorkerModule } from './modules/channels/channels-worker.module.js';
+import { ChannelsModule } from './modules/channels/channels.module.js';
 import { ContactsModule } from './modules/contacts/contacts.module.js';
 import { CredentialsModule } from './modules/credentials/credentials.module.js';
 import { WaitsWorkerModule } from './modules/waits/waits-worker.module.js';
@@ -60,8 +62,9 @@ export class AppModule {
         WaitsModule,
         ContactsModule,
         WebhooksModule,
+        ChannelsModule,
         AnalyticsModule,
-        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule, WebhooksWorkerModule, WaitsWorkerModule]),
+        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule, WebhooksWorkerModule, ChannelsWorkerModule, WaitsWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

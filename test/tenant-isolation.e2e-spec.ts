@@ -45,6 +45,7 @@ describe('Tenant isolation and access policies', () => {
     const credentialOfA = await http().post('/api/credentials').set(...bearer(a)).send({ name: 'A cred', type: 'bearer', data: { token: 'tenant-a-bearer-token-secret' } }).expect(201);
     await http().post('/api/webhook-actions/test').set(...bearer(a)).send({ config: { method: 'GET', url: 'http://10.0.0.1/' } }).expect(200);
     const actionLogOfA = await http().get('/api/webhook-actions/executions').set(...bearer(a)).expect(200);
+    const channelOfA = await http().post('/api/channels').set(...bearer(a)).send({ provider: 'whatsapp', name: 'A channel', credentials: { appSecret: 'tenant-a-channel-app-secret' } }).expect(201);
     const contactOfA = await waitFor(
       async () => (await http().get('/api/contacts').set(...bearer(a)).expect(200)).body.items as { id: string }[],
       (items) => items.length > 0,
@@ -71,11 +72,12 @@ describe('Tenant isolation and access policies', () => {
       '/api/webhooks/{id}/events/{eventId}/replay': webhook,
       '/api/contacts/{id}': { params: { id: contactOfA[0].id } },
       '/api/credentials/{id}': { params: { id: credentialOfA.body.id } },
+      '/api/channels/{id}': { params: { id: channelOfA.body.id }, body: { name: 'taken over' } },
       '/api/webhook-actions/executions/{id}': { params: { id: actionLogOfA.body.items[0]?.id ?? credentialOfA.body.id } },
       '/api/users/{id}': { params: { id: editorOfA.userId }, body: { role: 'viewer' } },
       '/api/api-keys/{id}': { params: { id: keyOfA.body.id } },
     };
-    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id, executionOfA.body.executionId, webhookOfA.body.id, webhookOfA.body.authToken, contactOfA[0].id, credentialOfA.body.id, 'tenant-a-bearer-token-secret'];
+    secretsOfA = [a.tenantId, a.userId, a.email, editorOfA.userId, editorOfA.email, keyOfA.body.id, workflowOfA.body.id, executionOfA.body.executionId, webhookOfA.body.id, webhookOfA.body.authToken, contactOfA[0].id, credentialOfA.body.id, 'tenant-a-bearer-token-secret', channelOfA.body.id, 'tenant-a-channel-app-secret'];
   });
   afterAll(async () => {
     await t.close();

@@ -141,6 +141,31 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     expect(received.url).toBe('/merge/..%2Fadmin%3Fx%3D1');
   });
 
+  it('over the per-origin rate limit, calls wait (delayed jobs) instead of failing', async () => {
+    const workflow = await http()
+      .post('/api/workflows')
+      .set(...bearer(owner))
+      .send({
+        name: 'Rate limited',
+        nodes: [
+          { id: 'start', type: 'trigger.manual', config: {} },
+          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/slow-partner`, body: {}, rateLimitPerSecond: 2 } },
+        ],
+        edges: [{ source: 'start', target: 'call' }],
+      })
+      .expect(201);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await http().post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({}).expect(202)).body.executionId);
+    const executions = await Promise.all(ids.map((id) => waitForExecution(t, owner.accessToken, id, undefined, 20000)));
+    expect(executions.map((e) => e.status)).toEqual(Array(6).fill('succeeded'));
+    const times = receiver.requests.map((r) => r.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(6);
+    expect(times[5] - times[0]).toBeGreaterThanOrEqual(1000);
+    const perSecond = new Map<number, number>();
+    for (const at of times) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(2);
+  });
+
   it('maps the response into the output', async () => {
     receiver.plan({ status: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { id: 'ord_1', tier: 'gold' } }) });
     const { execution } = await runAction({ method: 'POST', url: `${receiver.url}/orders`, body: {}, responseMapping: { 'output.orderId': '$.data.id' } });

@@ -41,6 +41,11 @@ export class ResumeUrls {
     await this.store.ensure(pin, waits.nodeIds);
   }
 
+  /** False only when the execution is known to have no webhook wait (so there is nothing to expire). */
+  mayHaveRegistrations(tenantId: string, executionId: string): boolean {
+    return this.waits.get(cacheKey(tenantId, executionId))?.nodeIds.length !== 0;
+  }
+
   /** The `$execution` binding contributor: `{ <waitNodeId>: { resume_url } }`. */
   async bindings(tenantId: string, executionId: string): Promise<Record<string, unknown>> {
     const cached = this.waits.get(cacheKey(tenantId, executionId));

@@ -44,6 +44,19 @@ export class WorkflowVersionReader {
     return this.graph(tenantId, workflowId, workflow.version);
   }
 
+  /** Published workflows whose `trigger.channel` node listens to (channelId, event). */
+  async channelTriggers(tenantId: string, channelId: string, event: string): Promise<{ workflowId: string; nodeId: string }[]> {
+    return this.dataSource.query(
+      `SELECT w.id AS "workflowId", n->>'id' AS "nodeId"
+         FROM workflows w
+         JOIN workflow_versions v ON v.workflow_id = w.id AND v.version = w.published_version
+         CROSS JOIN LATERAL jsonb_array_elements(v.nodes) n
+        WHERE w.tenant_id = $1 AND w.status = 'published' AND n->>'type' = 'trigger.channel'
+          AND n->'config'->>'channelId' = $2 AND n->'config'->>'event' = $3`,
+      [tenantId, channelId, event],
+    );
+  }
+
   /** 404 unless the workflow exists for this tenant (lists under a workflow answer 404, not []). */
   async assertExists(tenantId: string, workflowId: string): Promise<void> {
     if (!(await this.dataSource.getRepository(WorkflowEntity).exists({ where: { id: workflowId, tenantId } }))) throw workflowNotFound();

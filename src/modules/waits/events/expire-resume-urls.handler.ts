@@ -3,15 +3,20 @@ import { ExecutionCancelledEvent } from '../../executions/events/execution-cance
 import { ExecutionFailedEvent } from '../../executions/events/execution-failed.event.js';
 import { ExecutionSucceededEvent } from '../../executions/events/execution-succeeded.event.js';
 import { ResumeRegistrationStore } from '../resume-registration.store.js';
+import { ResumeUrls } from '../resume-urls.js';
 
 type ExecutionEnded = ExecutionCancelledEvent | ExecutionFailedEvent | ExecutionSucceededEvent;
 
 /** An execution that ended (cancelled, failed, or succeeded past a skipped wait) has no resume URL left to call: 410. */
 @EventsHandler(ExecutionCancelledEvent, ExecutionFailedEvent, ExecutionSucceededEvent)
 export class ExpireResumeUrlsOnEnd implements IEventHandler<ExecutionEnded> {
-  constructor(private readonly store: ResumeRegistrationStore) {}
+  constructor(
+    private readonly store: ResumeRegistrationStore,
+    private readonly resumeUrls: ResumeUrls,
+  ) {}
 
   async handle(event: ExecutionEnded): Promise<void> {
-    if (event.aggregateId) await this.store.expireOpen(event.tenantId, event.aggregateId);
+    if (!event.aggregateId || !this.resumeUrls.mayHaveRegistrations(event.tenantId, event.aggregateId)) return;
+    await this.store.expireOpen(event.tenantId, event.aggregateId);
   }
 }

@@ -1,0 +1,20 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Job } from 'bullmq';
+import { RequestContext } from '../../../platform/observability/request-context.js';
+import { QueueNames } from '../../../platform/queue/queue-names.js';
+import { ProcessChannelEventCommand } from '../commands/process-channel-event.command.js';
+import type { ChannelEventJob } from './channel-ingress.service.js';
+
+@Processor(QueueNames.channelEvents, { concurrency: 16 })
+export class ChannelEventProcessor extends WorkerHost {
+  constructor(private readonly commands: CommandBus) {
+    super();
+  }
+
+  async process(job: Job<ChannelEventJob>): Promise<void> {
+    await RequestContext.run({ correlationId: job.data.correlationId ?? `job:${job.id}`, tenantId: job.data.tenantId }, () =>
+      this.commands.execute(new ProcessChannelEventCommand(job.data.tenantId, job.data.eventId)),
+    );
+  }
+}
