@@ -91,9 +91,13 @@ export async function startReceiver() {
   return { server, port: server.address().port, count: () => count };
 }
 
+/** autocannon with 100 connections for 10 s by default; `amount` (a fixed request count) replaces the duration. */
 export function load(options) {
+  const merged = { connections: 100, duration: 10, ...options };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  if (options.amount) delete merged.duration;
   return new Promise((resolve, reject) => {
-    autocannon({ connections: 100, duration: 10, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(merged, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 

@@ -16,12 +16,14 @@ export class CreateExecutions1795384000000 implements MigrationInterface {
         contact_id uuid,
         error jsonb,
         correlation_id text,
+        source_key text,
         retry_count integer NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
         started_at timestamptz,
         finished_at timestamptz
       )`);
     await queryRunner.query(`CREATE INDEX executions_tenant_workflow_created_idx ON executions (tenant_id, workflow_id, created_at DESC)`);
+    await queryRunner.query(`CREATE UNIQUE INDEX executions_source_key_idx ON executions (tenant_id, source_key) WHERE source_key IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX executions_tenant_status_idx ON executions (tenant_id, status, created_at DESC)`);
     await queryRunner.query(`
       CREATE TABLE node_executions (

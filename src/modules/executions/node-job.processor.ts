@@ -1,10 +1,11 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DelayedError, type Job, type MinimalJob } from 'bullmq';
 import { AppConfig } from '../../config/app-config.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { RequestContext } from '../../platform/observability/request-context.js';
+import { QueueWorkerHost } from '../../platform/queue/queue-worker-host.js';
 import { RunNodeCommand } from './commands/run-node.command.js';
 import { nodeBackoff } from './node-backoff.js';
 import type { NodeJobData } from './node-job.js';
@@ -20,7 +21,7 @@ import { TenantFairness } from './tenant-fairness.js';
   maxStalledCount: 3,
   settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error, job?: MinimalJob) => nodeBackoff(attemptsMade, Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000), error) },
 })
-export class NodeJobProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NodeJobProcessor extends QueueWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly commands: CommandBus,
     private readonly fairness: TenantFairness,

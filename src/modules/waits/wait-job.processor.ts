@@ -1,14 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
 import { RequestContext } from '../../platform/observability/request-context.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
+import { QueueWorkerHost } from '../../platform/queue/queue-worker-host.js';
 import { ProcessWaitJobCommand } from './commands/process-wait-job.command.js';
 import type { WaitJobData } from './wait-job.js';
 
 /** Thin: one job per timer or expiry; errors are thrown so BullMQ retries them. */
 @Processor(QueueNames.waits, { concurrency: 16 })
-export class WaitJobProcessor extends WorkerHost {
+export class WaitJobProcessor extends QueueWorkerHost {
   constructor(private readonly commands: CommandBus) {
     super();
   }

@@ -50,6 +50,7 @@ export class ProcessChannelEventHandler implements ICommandHandler<ProcessChanne
             triggerNodeType: 'trigger.channel',
             triggerInput: input,
             contactId,
+            sourceKey: `channel-event:${event.id}:${trigger.workflowId}:${trigger.nodeId}`,
           }),
         );
         executionIds.push(executionId);

@@ -1,13 +1,14 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
+import { QueueWorkerHost } from '../../../platform/queue/queue-worker-host.js';
 import { ProcessChannelEventCommand } from '../commands/process-channel-event.command.js';
 import type { ChannelEventJob } from './channel-ingress.service.js';
 
 @Processor(QueueNames.channelEvents, { concurrency: 16 })
-export class ChannelEventProcessor extends WorkerHost {
+export class ChannelEventProcessor extends QueueWorkerHost {
   constructor(private readonly commands: CommandBus) {
     super();
   }

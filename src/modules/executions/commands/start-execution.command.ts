@@ -12,6 +12,11 @@ export interface StartExecutionInput {
   /** Becomes the trigger node's output: `{ body, headers, query }` or `{ body: input }`. */
   triggerInput: unknown;
   contactId?: string | null;
+  /**
+   * What caused it (an inbound event id): starting twice for the same key yields the first execution,
+   * so a re-delivered event never runs its workflow twice.
+   */
+  sourceKey?: string;
 }
 
 /** Starts an execution of a workflow: used by `execute`, webhook ingress, channels and the trigger route. */

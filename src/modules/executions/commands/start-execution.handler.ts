@@ -1,4 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
@@ -18,6 +21,8 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
     private readonly unitOfWork: UnitOfWork,
     private readonly workflows: WorkflowVersionReader,
     private readonly scheduler: NodeJobScheduler,
+    private readonly dataSource: DataSource,
+    @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
 
   async execute(command: StartExecutionCommand): Promise<{ executionId: string }> {
@@ -29,12 +34,15 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
     if (!trigger || trigger.type !== input.triggerNodeType) throw noTriggerNode(input.triggerNodeType);
 
     const executionId = randomUUID();
-    await this.unitOfWork.run(async (tx) => {
-      await tx.manager.query(
-        `INSERT INTO executions (id, tenant_id, workflow_id, workflow_version, status, trigger_type, trigger_input, contact_id, correlation_id)
-         VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8)`,
-        [executionId, command.tenantId, input.workflowId, version, input.triggerType, JSON.stringify(input.triggerInput ?? {}), input.contactId ?? null, command.correlationId ?? null],
+    const created = await this.unitOfWork.run(async (tx) => {
+      const [inserted]: [{ id: string }[], number] = await tx.manager.query(
+        `INSERT INTO executions (id, tenant_id, workflow_id, workflow_version, status, trigger_type, trigger_input, contact_id, correlation_id, source_key)
+         VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9)
+         ON CONFLICT (tenant_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
+         RETURNING id`,
+        [executionId, command.tenantId, input.workflowId, version, input.triggerType, JSON.stringify(input.triggerInput ?? {}), input.contactId ?? null, command.correlationId ?? null, input.sourceKey ?? null],
       );
+      if (inserted.length === 0) return false;
       // Every other entry node (other triggers, steps no edge reaches) can never run: skipped from the start.
       const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending'));
       await tx.manager.query(
@@ -52,8 +60,16 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
           payload: { workflowId: input.workflowId, workflowVersion: version, triggerType: input.triggerType },
         }),
       );
+      return true;
     });
-    await this.scheduler.schedule([{ tenantId: command.tenantId, executionId, nodeId: trigger.id, run: 0, retry: retryPolicyOf(trigger) }]);
+    if (!created) {
+      const [existing]: { id: string }[] = await this.dataSource.query(`SELECT id FROM executions WHERE tenant_id = $1 AND source_key = $2`, [command.tenantId, input.sourceKey]);
+      return { executionId: existing.id };
+    }
+    // Committed: if Redis refuses the job now, the unqueued-node sweeper queues it later.
+    await this.scheduler
+      .schedule([{ tenantId: command.tenantId, executionId, nodeId: trigger.id, run: 0, retry: retryPolicyOf(trigger) }])
+      .catch((error: unknown) => this.logger.warn({ err: error, executionId }, 'execution stored but its first job was not queued; the sweeper will queue it'));
     return { executionId };
   }
 }

@@ -73,6 +73,8 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
           triggerNodeType: 'trigger.webhook',
           triggerInput: input,
           contactId,
+          // A re-delivered event finds its first execution instead of starting another; a replay is a new run.
+          sourceKey: command.replay ? undefined : `webhook-event:${event.id}`,
         }),
       ));
     } catch (caught) {

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../../config/app-config.js';
 import { REDIS_CLIENT } from '../../../platform/redis/redis.module.js';
+import { withTimeout } from '../../../platform/redis/with-timeout.js';
 
 /**
  * Fixed one-second windows per (webhook, source IP) in Redis, so the limit holds across instances.
- * Fails open when Redis is down: ingress keeps storing events in PostgreSQL.
+ * Fails open when Redis is down or slow (100 ms): ingress keeps storing events in PostgreSQL.
  */
 @Injectable()
 export class IngressRateLimiter {
@@ -24,7 +25,7 @@ export class IngressRateLimiter {
     try {
       const multi = this.redis.multi().incr(key).expire(key, 2);
       for (const [command, ...args] of alongside) multi.call(command, ...args);
-      const results = await multi.exec();
+      const results = await withTimeout(multi.exec(), 100);
       return Number(results?.[0]?.[1] ?? 0) <= this.config.ingressRateLimitPerSecond;
     } catch {
       return true;

@@ -1,14 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
+import { QueueWorkerHost } from '../../../platform/queue/queue-worker-host.js';
 import { ProcessWebhookEventCommand } from '../commands/process-webhook-event.command.js';
 import type { WebhookEventJob } from './webhook-ingress.service.js';
 
 /** Thin: one job per accepted event; errors are thrown so BullMQ retries them. */
 @Processor(QueueNames.webhookEvents, { concurrency: 32 })
-export class WebhookEventProcessor extends WorkerHost {
+export class WebhookEventProcessor extends QueueWorkerHost {
   constructor(private readonly commands: CommandBus) {
     super();
   }

@@ -13,6 +13,7 @@ import { RateLimitedError } from '../../../platform/errors/rate-limited.error.js
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
+import { withTimeout } from '../../../platform/redis/with-timeout.js';
 import { webhookInactive, webhookNotFound, webhookUnauthorized } from '../domain/webhook-errors.js';
 import type { WebhookEntity } from '../entities/webhook.entity.js';
 import { ProviderAdapterFactory } from '../providers/provider-adapter.factory.js';
@@ -44,6 +45,9 @@ export interface WebhookEventJob {
   tenantId: string;
   correlationId?: string;
 }
+
+/** Redis slower than this (or down) does not hold the 202: the sweeper queues the stored event later. */
+const QUEUE_TIMEOUT_MS = 250;
 
 type IngressWebhook = Pick<WebhookEntity, 'id' | 'tenantId' | 'provider' | 'status' | 'authTokenHash' | 'secretKeySealed' | 'config'>;
 
@@ -128,9 +132,10 @@ export class WebhookIngressService {
     }
     this.stats.succeeded(webhook.id);
     this.metrics.request(webhook.provider, 'accepted');
-    await this.queue
-      .add('process-event', { eventId: stored.eventId, tenantId: webhook.tenantId, correlationId: RequestContext.current()?.correlationId }, { jobId: stored.eventId })
-      .catch((error: unknown) => this.logger.warn({ err: error, eventId: stored.eventId }, 'event stored but not queued; the sweeper will queue it'));
+    await withTimeout(
+      this.queue.add('process-event', { eventId: stored.eventId, tenantId: webhook.tenantId, correlationId: RequestContext.current()?.correlationId }, { jobId: stored.eventId }),
+      QUEUE_TIMEOUT_MS,
+    ).catch((error: unknown) => this.logger.warn({ err: error, eventId: stored.eventId }, 'event stored but not queued; the sweeper will queue it'));
     return { status: 'accepted', eventId: stored.eventId };
   }
 
