@@ -2,7 +2,7 @@
 // same run, prints a table and writes bench/results/<date>.json. Everything runs on loopback.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDatabase, dropDatabase, json, load, percentile, query, ROOT, sleep, startBaseline, startFlowhook, startReceiver, stop } from './support.mjs';
+import { createDatabase, deleteRedisKeys, dropDatabase, json, load, percentile, query, ROOT, sleep, startBaseline, startFlowhook, startReceiver, stop } from './support.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -133,6 +133,7 @@ try {
   await stop(child);
   receiver.server.close();
   await dropDatabase(dbName);
+  await deleteRedisKeys(prefix);
 }
 
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

@@ -3,10 +3,13 @@
 // One path for `tsc` builds and swc-compiled tests alike.
 import { PluginMetadataGenerator } from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-generator.js';
 import { ReadonlyVisitor } from '@nestjs/swagger/plugin';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The generator type-checks the project, including the previous output: start from a clean slate.
+rmSync(join(root, 'src', 'metadata.ts'), { force: true });
 new PluginMetadataGenerator().generate({
   visitors: [
     new ReadonlyVisitor({

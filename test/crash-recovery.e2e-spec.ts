@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, registerTenant } from './support/auth-helpers.js';
+import { createOwnDatabase } from './support/own-database.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 import { startWorkerProcess, stopProcess } from './support/worker-process.js';
@@ -11,16 +12,20 @@ const CHAIN = 6;
 
 describe('Crash safety: a worker killed with SIGKILL mid-execution', () => {
   const queuePrefix = `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_crash`;
-  const workerEnv = { QUEUE_PREFIX: queuePrefix, WORKER_LOCK_DURATION_MS: '1500', WORKER_CONCURRENCY: '8' };
+  let workerEnv: Record<string, string>;
+  let database: { url: string; drop(): Promise<void> };
   let t: TestApp;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ APP_ROLE: 'api', QUEUE_PREFIX: queuePrefix });
+    database = await createOwnDatabase('crash');
+    workerEnv = { QUEUE_PREFIX: queuePrefix, DATABASE_URL: database.url, WORKER_LOCK_DURATION_MS: '1500', WORKER_CONCURRENCY: '8' };
+    t = await createTestApp({ APP_ROLE: 'api', QUEUE_PREFIX: queuePrefix, DATABASE_URL: database.url });
   });
   afterAll(async () => {
     for (const child of children) await stopProcess(child, 'SIGKILL');
     await t.close();
+    await database.drop();
   });
 
   it('loses nothing and runs no succeeded node twice', async () => {

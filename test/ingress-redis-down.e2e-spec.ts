@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, randomIp, registerTenant } from './support/auth-helpers.js';
+import { createOwnDatabase } from './support/own-database.js';
 import { PrivateRedis } from './support/private-redis.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
@@ -8,15 +9,18 @@ import { waitFor } from './support/wait-for.js';
 describe('Ingress while Redis is down', () => {
   const redis = new PrivateRedis();
   let t: TestApp;
+  let database: { url: string; drop(): Promise<void> };
 
   beforeAll(async () => {
     await redis.start();
-    t = await createTestApp({ REDIS_URL: redis.url, WORKER_LOCK_DURATION_MS: '1000' });
+    database = await createOwnDatabase('redis_down');
+    t = await createTestApp({ REDIS_URL: redis.url, DATABASE_URL: database.url, WORKER_LOCK_DURATION_MS: '1000' });
   });
   afterAll(async () => {
     await redis.start();
     await t.close();
     await redis.stop();
+    await database.drop();
   });
 
   it('keeps answering 202 (events committed in PostgreSQL), and processes every accepted event once Redis is back', async () => {

@@ -5,7 +5,7 @@ import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { RequireRole } from '../auth/access/access-policy.decorator.js';
 import type { Actor } from '../auth/access/actor.js';
 import { CurrentActor } from '../auth/access/current-actor.decorator.js';
-import { DateRangeQueryDto } from './dto/date-range-query.dto.js';
+import { DateRangeQueryDto } from '../../platform/http/date-range-query.dto.js';
 import { NodeAnalyticsQueryDto } from './dto/node-analytics-query.dto.js';
 import { NodeAnalyticsResponse } from './dto/node-analytics.response.js';
 import { WebhookActionAnalyticsResponse } from './dto/webhook-action-analytics.response.js';

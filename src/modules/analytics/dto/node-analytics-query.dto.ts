@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { DateRangeQueryDto } from './date-range-query.dto.js';
+import { DateRangeQueryDto } from '../../../platform/http/date-range-query.dto.js';
 
 export class NodeAnalyticsQueryDto extends DateRangeQueryDto {
   /** The workflow whose nodes are summarised (404 when it is not the caller's). */

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhooks/entities/webhook.entity.js';
-import { DateRangeQueryDto } from './date-range-query.dto.js';
+import { DateRangeQueryDto } from '../../../platform/http/date-range-query.dto.js';
 
 export class WebhookAnalyticsQueryDto extends DateRangeQueryDto {
   /** Only webhooks of this provider. */

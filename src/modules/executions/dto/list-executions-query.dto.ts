@@ -1,23 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { DateRangeQueryDto } from '../../../platform/http/date-range-query.dto.js';
 import { PageQueryDto } from '../../../platform/http/page-query.dto.js';
 import { EXECUTION_STATUSES, type ExecutionStatus } from '../domain/execution-status.js';
 
-export class ListExecutionsQueryDto extends PageQueryDto {
+export class ListExecutionsQueryDto extends IntersectionType(PageQueryDto, DateRangeQueryDto) {
   @ApiPropertyOptional({ enum: EXECUTION_STATUSES, example: 'failed' })
   @IsOptional()
   @IsIn(EXECUTION_STATUSES)
   status?: ExecutionStatus;
-
-  /** Created at or after (inclusive, ISO 8601). */
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  dateFrom?: string;
-
-  /** Created at or before (inclusive, ISO 8601). */
-  @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  dateTo?: string;
 }
