@@ -205,7 +205,7 @@ describe('Inbound webhooks', () => {
   it('rate-limits per (webhook, source IP) with 429 and Retry-After', async () => {
     const webhook = await createWebhook({ provider: 'generic' });
     const ip = randomIp();
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => http().post(`/webhooks/${webhook.id}`).set('X-Forwarded-For', ip).set('X-Webhook-Token', webhook.authToken).send({ i })));
+    const responses = await Promise.all(Array.from({ length: 80 }, (_, i) => http().post(`/webhooks/${webhook.id}`).set('X-Forwarded-For', ip).set('X-Webhook-Token', webhook.authToken).send({ i })));
     const limited = responses.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     expectProblem(limited[0], 429, 'rate_limited');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExecutionsModule } from '../executions/executions.module.js';
+import { WebhookActionsModule } from '../webhook-actions/webhook-actions.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { ExecutionMetrics } from './metrics/execution-metrics.js';
@@ -21,7 +22,7 @@ import { GetWorkflowAnalyticsHandler } from './queries/get-workflow-analytics.ha
  * workflow reader.
  */
 @Module({
-  imports: [CqrsModule, ExecutionsModule, WebhooksModule],
+  imports: [CqrsModule, ExecutionsModule, WebhooksModule, WebhookActionsModule],
   controllers: [AnalyticsController],
   providers: [
     GetWorkflowAnalyticsHandler,

@@ -33,6 +33,7 @@ import { WebhookActionsController } from './webhook-actions.controller.js';
     OutboundRateLimiter,
     ActionExecutionsReader,
   ],
+  exports: [CircuitBreaker],
 })
 export class WebhookActionsModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

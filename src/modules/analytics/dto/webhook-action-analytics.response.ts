@@ -24,8 +24,8 @@ export class WebhookActionAnalyticsItem {
   p95LatencyMs!: number | null;
 
   /** The circuit breaker's state for this tenant and origin now; null when the breaker is not available. */
-  @ApiProperty({ nullable: true, enum: ['closed', 'open', 'half_open'], example: 'closed' })
-  circuitState!: 'closed' | 'open' | 'half_open' | null;
+  @ApiProperty({ enum: ['closed', 'open', 'half_open'], example: 'closed' })
+  circuitState!: 'closed' | 'open' | 'half_open';
 }
 
 export class WebhookActionAnalyticsResponse {

@@ -6,7 +6,7 @@ import { withTimeout } from '../../../platform/redis/with-timeout.js';
 
 /**
  * Fixed one-second windows per (webhook, source IP) in Redis, so the limit holds across instances.
- * Fails open when Redis is down or slow (100 ms): ingress keeps storing events in PostgreSQL.
+ * Fails open when Redis is down or slow (250 ms): ingress keeps storing events in PostgreSQL.
  */
 @Injectable()
 export class IngressRateLimiter {
@@ -25,7 +25,7 @@ export class IngressRateLimiter {
     try {
       const multi = this.redis.multi().incr(key).expire(key, 2);
       for (const [command, ...args] of alongside) multi.call(command, ...args);
-      const results = await withTimeout(multi.exec(), 100);
+      const results = await withTimeout(multi.exec(), 250);
       return Number(results?.[0]?.[1] ?? 0) <= this.config.ingressRateLimitPerSecond;
     } catch {
       return true;
