@@ -104,6 +104,27 @@ try {
   record('end-to-end', 'p50 / p99 webhook-to-completion ms under load', `${Math.round(p50)} / ${Math.round(p99)}`, 'reported', true);
   record('end-to-end', 'receiver calls = succeeded executions', `${receiver.count()} / ${finished.succeeded}`, 'equal', receiver.count() === finished.succeeded);
 
+  // (4) Resume URL generation and lookup (10,000 registrations in the table).
+  const { newResumeId } = await import(join(ROOT, 'dist', 'src', 'modules', 'waits', 'domain', 'resume-id.js'));
+  const [anExecution] = await query(databaseUrl, 'SELECT id, workflow_id, workflow_version FROM executions LIMIT 1');
+  const generation = [];
+  const ids = [];
+  for (let i = 0; i < 10000; i++) {
+    const started = performance.now();
+    ids.push(newResumeId(anExecution.id, `w${i}`));
+    generation.push(performance.now() - started);
+  }
+  await query(
+    databaseUrl,
+    `INSERT INTO resume_registrations (resume_id, tenant_id, execution_id, workflow_id, workflow_version, node_id, status)
+     SELECT id, $1, $2, $3, $4, 'w' || ordinality, 'pending' FROM unnest($5::text[]) WITH ORDINALITY AS t(id, ordinality)`,
+    [session.tenant.id, anExecution.id, anExecution.workflow_id, anExecution.workflow_version, ids],
+  );
+  const lookups = await timeLookups(databaseUrl, ids.slice(0, 2000));
+  generation.sort((a, b) => a - b);
+  record('resume', 'resume URL generation p99 ms', percentile(generation, 99).toFixed(4), '< 1', percentile(generation, 99) < 1);
+  record('resume', 'resume lookup (by id, PostgreSQL) p99 ms', percentile(lookups, 99).toFixed(3), '< 1', percentile(lookups, 99) < 1);
+
   // (5) Management reads with 10,000 workflows.
   await query(
     databaseUrl,
@@ -140,6 +161,20 @@ mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 const file = join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, JSON.stringify({ machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, rows }, null, 2));
 console.log(`\nresults written to ${file}`);
+
+async function timeLookups(databaseUrl, ids) {
+  const { default: pgModule } = await import('pg');
+  const client = new pgModule.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const times = [];
+  for (const id of ids) {
+    const started = performance.now();
+    await client.query({ name: 'resume-lookup', text: 'SELECT status, execution_id, node_id FROM resume_registrations WHERE resume_id = $1', values: [id] });
+    times.push(performance.now() - started);
+  }
+  await client.end();
+  return times.sort((a, b) => a - b);
+}
 
 async function completionMs(databaseUrl, eventId) {
   for (let i = 0; i < 400; i++) {
