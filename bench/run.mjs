@@ -133,6 +133,7 @@ try {
        FROM generate_series(1, 10000) g`,
     [session.tenant.id],
   );
+  await query(databaseUrl, 'ANALYZE workflows');
   const list = await load({ url: `${base}/api/workflows?limit=20&page=50`, headers: auth, duration: Math.min(duration, 5), connections: 10 });
   record('management', 'GET /api/workflows p97.5 ms (10k workflows)', list.latency.p97_5, '≤ 50 (p95)', list.latency.p97_5 <= 50);
   const one = await load({ url: `${base}/api/workflows/${e2eFlow.id}`, headers: auth, duration: Math.min(duration, 5), connections: 10 });
