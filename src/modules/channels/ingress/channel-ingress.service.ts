@@ -8,6 +8,7 @@ import { pgPool } from '../../../platform/database/pg-pool.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
+import { withTimeout } from '../../../platform/redis/with-timeout.js';
 import { webhookUnauthorized } from '../../webhooks/domain/webhook-errors.js';
 import { ProviderAdapterFactory } from '../../webhooks/providers/provider-adapter.factory.js';
 import { withoutSecretHeaders } from '../../webhooks/providers/secret-headers.js';
@@ -72,9 +73,10 @@ export class ChannelIngressService {
       );
       return { status: 'duplicate', eventId: existing[0].id };
     }
-    await this.queue
-      .add('process-channel-event', { eventId: stored[0].id, tenantId: channel.tenantId, correlationId: RequestContext.current()?.correlationId }, { jobId: stored[0].id })
-      .catch((error: unknown) => this.logger.warn({ err: error, eventId: stored[0].id }, 'channel event stored but not queued'));
+    await withTimeout(
+      this.queue.add('process-channel-event', { eventId: stored[0].id, tenantId: channel.tenantId, correlationId: RequestContext.current()?.correlationId }, { jobId: stored[0].id }),
+      250,
+    ).catch((error: unknown) => this.logger.warn({ err: error, eventId: stored[0].id }, 'channel event stored but not queued; the sweeper will queue it'));
     return { status: 'accepted', eventId: stored[0].id };
   }
 }
