@@ -40,7 +40,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
 
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
   if (!initialised) await server.initialise();
-  await server.start();
+  await stopLeftoverServer(databaseDir, log);
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ''}`);
+  }
   if (!initialised) await server.createDatabase(DATABASE_NAME);
 
   return {
@@ -48,6 +53,52 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     dataDir: databaseDir,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * A process killed without its shutdown (SIGKILL, a crash) leaves its PostgreSQL running, orphaned, on
+ * the data directory, which then refuses a new server: stop that leftover first (SIGINT = fast
+ * shutdown). A server whose Flowhook is still alive is not touched.
+ */
+async function stopLeftoverServer(databaseDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const owner = parentOf(pid);
+  if (owner !== undefined && owner !== 1 && isAlive(owner) && isNodeProcess(owner)) {
+    throw new Error(`${databaseDir} is in use by another running Flowhook (process ${owner}); stop it or set DATA_DIR`);
+  }
+  log(`stopping the embedded PostgreSQL (pid ${pid}) a previous run left behind`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** The parent pid from /proc (Linux); an orphan's parent is 1 (or a subreaper). */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function isNodeProcess(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return false;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function loadOrCreatePassword(dataDir: string): string {
