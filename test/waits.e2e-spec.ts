@@ -80,6 +80,9 @@ describe('Wait and resume', () => {
     const done = await waitForExecution(t, owner.accessToken, executionId);
     expect(done.status).toBe('succeeded');
     expect(nodeOf(done, 'finish').output).toEqual({ approved: true, by: 'ana' });
+    // The resume id is a bearer capability: it never reaches a log line.
+    const resumeId = sent.resumeUrl.split('/').pop()!;
+    expect(t.logs.join('\n')).not.toContain(resumeId);
   });
 
   describe('webhook mode', () => {

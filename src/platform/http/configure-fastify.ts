@@ -18,9 +18,15 @@ export function configureFastify(fastify: FastifyInstance, logger: Logger): void
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.info(
-      { method: request.method, path: request.url.split('?')[0], route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      { method: request.method, path: loggablePath(request.url, request.routeOptions?.url), route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request completed',
     );
     done();
   });
+}
+
+/** The path without the query (it may carry `?token=`), and not at all where the path is itself a capability (resume URLs). */
+function loggablePath(url: string, route: string | undefined): string | undefined {
+  if (route?.includes(':resumeId')) return undefined;
+  return url.split('?')[0];
 }
