@@ -1,6 +1,7 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { newestFirstPage } from '../../../platform/database/newest-first-page.js';
 import { TenantScopedRepository } from '../../../platform/database/tenant-scoped.repository.js';
 import type { ExecutionPageResponse } from '../dto/execution-page.response.js';
 import { ExecutionSummaryResponse } from '../dto/execution-summary.response.js';
@@ -16,19 +17,12 @@ export class ListWorkflowExecutionsHandler implements IQueryHandler<ListWorkflow
 
   async execute(query: ListWorkflowExecutionsQuery): Promise<ExecutionPageResponse> {
     await this.workflows.assertExists(query.tenantId, query.workflowId);
-    const { status, dateFrom, dateTo, page, limit } = query.filters;
+    const { status, page, limit } = query.filters;
     const builder = new TenantScopedRepository(this.dataSource.getRepository(ExecutionEntity))
       .queryBuilder(query.tenantId, 'execution')
       .andWhere('execution.workflowId = :workflowId', { workflowId: query.workflowId });
     if (status) builder.andWhere('execution.status = :status', { status });
-    if (dateFrom) builder.andWhere('execution.createdAt >= :dateFrom', { dateFrom });
-    if (dateTo) builder.andWhere('execution.createdAt <= :dateTo', { dateTo });
-    const [items, total] = await builder
-      .orderBy('execution.createdAt', 'DESC')
-      .addOrderBy('execution.id', 'ASC')
-      .skip((page - 1) * limit)
-      .take(limit)
-      .getManyAndCount();
+    const { items, total } = await newestFirstPage(builder, 'execution', 'createdAt', query.filters);
     return { items: items.map((row) => ExecutionSummaryResponse.from(row)), page, limit, total };
   }
 }

@@ -1,5 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { newestFirstPage } from '../../../platform/database/newest-first-page.js';
 import { TenantScopedRepository } from '../../../platform/database/tenant-scoped.repository.js';
 import { WebhookEventResponse, type WebhookEventPageResponse } from '../dto/webhook-event.response.js';
 import { WebhookEventEntity } from '../entities/webhook-event.entity.js';
@@ -16,14 +17,12 @@ export class ListWebhookEventsHandler implements IQueryHandler<ListWebhookEvents
 
   async execute(query: ListWebhookEventsQuery): Promise<WebhookEventPageResponse> {
     await this.webhooks.get(query.tenantId, query.webhookId);
-    const { status, dateFrom, dateTo, page, limit } = query.filters;
+    const { status, page, limit } = query.filters;
     const builder = new TenantScopedRepository(this.dataSource.getRepository(WebhookEventEntity))
       .queryBuilder(query.tenantId, 'event')
       .andWhere('event.webhookId = :webhookId', { webhookId: query.webhookId });
     if (status) builder.andWhere('event.status = :status', { status });
-    if (dateFrom) builder.andWhere('event.receivedAt >= :dateFrom', { dateFrom });
-    if (dateTo) builder.andWhere('event.receivedAt <= :dateTo', { dateTo });
-    const [items, total] = await builder.orderBy('event.receivedAt', 'DESC').addOrderBy('event.id', 'ASC').skip((page - 1) * limit).take(limit).getManyAndCount();
+    const { items, total } = await newestFirstPage(builder, 'event', 'receivedAt', query.filters);
     return { items: items.map((event) => WebhookEventResponse.from(event, parsePayload(event.rawBody, event.contentType))), page, limit, total };
   }
 }
