@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     [{ ENCRYPTION_KEY: 'not-a-key' }, 'ENCRYPTION_KEY'],
     [{ QUEUE_PREFIX: 'a b' }, 'QUEUE_PREFIX'],
     [{ SWAGGER_ENABLED: 'maybe' }, 'SWAGGER_ENABLED'],
+    [{ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1:99999' }, 'OUTBOUND_ALLOWED_HOSTS'],
   ])('rejects %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {

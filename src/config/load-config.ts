@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseMasterKey } from '../platform/crypto/master-key.js';
+import { SsrfPolicy } from '../platform/http/ssrf-policy.js';
 import { AppConfig, type AppRole, type LogLevel, type NodeEnv } from './app-config.js';
 import { ConfigError } from './config-error.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
@@ -37,7 +38,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     ingressRateLimitPerSecond: readInteger(env, 'INGRESS_RATE_LIMIT', 100, 1, 1_000_000),
     swaggerEnabled: readBoolean(env, 'SWAGGER_ENABLED', true),
-    outboundAllowedHosts: readList(env, 'OUTBOUND_ALLOWED_HOSTS'),
+    outboundAllowedHosts: readOutboundAllowedHosts(env),
   } satisfies AppConfig);
 }
 
@@ -67,6 +68,16 @@ function readQueuePrefix(env: Record<string, string | undefined>): string {
   const prefix = readString(env, 'QUEUE_PREFIX', 'flowhook');
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(prefix)) throw new ConfigError('QUEUE_PREFIX', 'must be 1-64 letters, digits, - or _');
   return prefix;
+}
+
+function readOutboundAllowedHosts(env: Record<string, string | undefined>): string[] {
+  const entries = readList(env, 'OUTBOUND_ALLOWED_HOSTS');
+  try {
+    new SsrfPolicy(entries);
+  } catch (error) {
+    throw new ConfigError('OUTBOUND_ALLOWED_HOSTS', `has a bad entry: ${(error as Error).message.replace(/^OUTBOUND_ALLOWED_HOSTS entry /, '')}`);
+  }
+  return entries;
 }
 
 function stripTrailingSlash(url: string): string {

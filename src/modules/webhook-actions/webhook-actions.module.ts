@@ -13,7 +13,7 @@ import { HttpActionRunner } from './actions/http-action.runner.js';
 import { OutboundMetrics } from './actions/outbound-metrics.js';
 import { httpActionNodeType } from './domain/http-action.node-type.js';
 import { OutboundHttpClient } from './http/outbound-http-client.js';
-import { SsrfPolicy } from './http/ssrf-policy.js';
+import { SsrfPolicy } from '../../platform/http/ssrf-policy.js';
 import { ActionExecutionsReader } from './queries/action-executions.reader.js';
 import { CircuitBreaker } from './resilience/circuit-breaker.js';
 import { OutboundRateLimiter } from './resilience/outbound-rate-limiter.js';

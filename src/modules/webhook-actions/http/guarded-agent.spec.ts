@@ -2,7 +2,7 @@ import type { LookupAddress } from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GuardedAgent, type HostResolver } from './guarded-agent.js';
-import { SsrfPolicy } from './ssrf-policy.js';
+import { SsrfPolicy } from '../../../platform/http/ssrf-policy.js';
 
 interface Receiver {
   port: number;

@@ -2,7 +2,7 @@ import dns, { type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, buildConnector } from 'undici';
 import { SsrfBlockedError } from './ssrf-blocked.error.js';
-import type { SsrfPolicy } from './ssrf-policy.js';
+import type { SsrfPolicy } from '../../../platform/http/ssrf-policy.js';
 
 /** Resolves a hostname to every address it has (the seam tests use to simulate DNS answers). */
 export type HostResolver = (hostname: string, family: number) => Promise<LookupAddress[]>;

@@ -4,7 +4,7 @@ import { GuardedAgent } from './guarded-agent.js';
 import { classifyStatus } from './http-status-classifier.js';
 import { OutboundError } from './outbound-error.js';
 import { OutboundHttpClient, type OutboundRequest } from './outbound-http-client.js';
-import { SsrfPolicy } from './ssrf-policy.js';
+import { SsrfPolicy } from '../../../platform/http/ssrf-policy.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 

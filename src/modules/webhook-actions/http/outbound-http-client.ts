@@ -4,7 +4,7 @@ import type { Dispatcher } from 'undici';
 import { GuardedAgent } from './guarded-agent.js';
 import { OutboundError } from './outbound-error.js';
 import { redactUrl } from './redact-url.js';
-import type { SsrfPolicy } from './ssrf-policy.js';
+import type { SsrfPolicy } from '../../../platform/http/ssrf-policy.js';
 
 export interface OutboundRequest {
   method: string;
