@@ -17,6 +17,10 @@ describe('nodeBackoff', () => {
     expect(nodeBackoff(20, 1000, undefined, noJitter)).toBe(60_000);
   });
 
+  it("caps at the node's maxDelayMs", () => {
+    expect(nodeBackoff(5, 1000, undefined, () => 0.999, 3000)).toBe(3000);
+  });
+
   it('waits at least the Retry-After the error carried', () => {
     expect(nodeBackoff(1, 100, new NodeError('rate_limited', '429', true, 5000), noJitter)).toBe(5000);
   });

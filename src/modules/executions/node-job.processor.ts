@@ -19,7 +19,10 @@ import { TenantFairness } from './tenant-fairness.js';
   // Started in onApplicationBootstrap, once the configured concurrency and lock duration are applied.
   autorun: false,
   maxStalledCount: 3,
-  settings: { backoffStrategy: (attemptsMade: number, _type?: string, error?: Error, job?: MinimalJob) => nodeBackoff(attemptsMade, Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000), error) },
+  settings: {
+    backoffStrategy: (attemptsMade: number, _type?: string, error?: Error, job?: MinimalJob) =>
+      nodeBackoff(attemptsMade, Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000), error, Math.random, (job?.data as NodeJobData | undefined)?.maxBackoffMs),
+  },
 })
 export class NodeJobProcessor extends QueueWorkerHost implements OnApplicationBootstrap {
   constructor(

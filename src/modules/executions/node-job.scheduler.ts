@@ -30,7 +30,7 @@ export class NodeJobScheduler {
     const priorities = await this.fairness.reserve(nodes[0].tenantId, nodes.length);
     await this.queue.addBulk(
       nodes.map((node, i) => {
-        const data: NodeJobData = { tenantId: node.tenantId, executionId: node.executionId, nodeId: node.nodeId, run: node.run, correlationId };
+        const data: NodeJobData = { tenantId: node.tenantId, executionId: node.executionId, nodeId: node.nodeId, run: node.run, correlationId, maxBackoffMs: node.retry.maxDelayMs };
         return {
           name: 'run-node',
           data,

@@ -6,6 +6,8 @@ export interface NodeJobData {
   /** The execution's retry count when queued: a retried execution gets fresh job ids. */
   run: number;
   correlationId?: string;
+  /** The node's longest backoff between attempts, when it sets one. */
+  maxBackoffMs?: number;
 }
 
 /** Idempotent job id: queuing the same node run twice yields one job. */

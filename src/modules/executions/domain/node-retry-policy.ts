@@ -3,6 +3,8 @@ import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
 export interface NodeRetryPolicy {
   maxAttempts: number;
   backoffMs: number;
+  /** Longest wait between attempts (action.http `retry.maxDelayMs`); default 60 s. */
+  maxDelayMs?: number;
 }
 
 export const DEFAULT_NODE_RETRY: NodeRetryPolicy = { maxAttempts: 3, backoffMs: 1000 };
@@ -13,5 +15,6 @@ export function retryPolicyOf(node: WorkflowNode): NodeRetryPolicy {
   return {
     maxAttempts: retry.maxAttempts ?? DEFAULT_NODE_RETRY.maxAttempts,
     backoffMs: retry.backoffMs ?? retry.initialDelayMs ?? DEFAULT_NODE_RETRY.backoffMs,
+    ...(retry.maxDelayMs !== undefined ? { maxDelayMs: retry.maxDelayMs } : {}),
   };
 }
