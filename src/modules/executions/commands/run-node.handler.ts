@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
-import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
+import { RequestContext } from '../../../platform/observability/request-context.js';
 import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import type { ErrorInfo } from '../domain/execution-status.js';
@@ -39,7 +39,6 @@ interface ExecutionRow {
 export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly unitOfWork: UnitOfWork,
     private readonly workflows: WorkflowVersionReader,
     private readonly registry: NodeHandlerRegistry,
     private readonly contexts: ExecutionContextLoader,
@@ -109,18 +108,24 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     return { kind: 'done' };
   }
 
+  /**
+   * One statement (so one round trip, and atomic): the node is running, a queued execution too, and
+   * `workflow.node.triggered` is in the event store. No in-process handler listens to that event, so
+   * it is not published on the EventBus.
+   */
   private async markRunning(execution: ExecutionRow, node: WorkflowNode, attempt: number): Promise<void> {
-    await this.unitOfWork.run(async (tx) => {
-      await tx.manager.query(
-        `UPDATE node_executions SET status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()), error = NULL
-          WHERE execution_id = $1 AND node_id = $2`,
-        [execution.id, node.id],
-      );
-      if (execution.status === 'queued') {
-        await tx.manager.query(`UPDATE executions SET status = 'running', started_at = coalesce(started_at, now()) WHERE id = $1 AND status = 'queued'`, [execution.id]);
-      }
-      tx.record(new NodeTriggeredEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, attempt } }));
-    });
+    const event = new NodeTriggeredEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, attempt } });
+    await this.dataSource.query(
+      `WITH node AS (
+         UPDATE node_executions SET status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()), error = NULL
+          WHERE execution_id = $1 AND node_id = $2
+       ), execution AS (
+         UPDATE executions SET status = 'running', started_at = coalesce(started_at, now()) WHERE id = $1 AND status = 'queued'
+       )
+       INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, correlation_id, payload, occurred_at)
+       VALUES ($3, $4, 'execution', $1, $5, $6::jsonb, $7)`,
+      [execution.id, node.id, execution.tenantId, event.type, RequestContext.current()?.correlationId ?? null, JSON.stringify(event.payload), event.occurredAt],
+    );
   }
 
   private async recordRetryableFailure(execution: ExecutionRow, node: WorkflowNode, error: NodeError): Promise<void> {
