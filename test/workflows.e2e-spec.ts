@@ -115,6 +115,7 @@ describe('Workflows: definitions, versions, publishing, audit log', () => {
 
     it.each([
       ['a bad condition config', graph([trigger, { id: 'check', type: 'condition', config: { expr: 1 } }], [{ source: 'start', target: 'check', branch: 'true' }]), 'check'],
+      ['a condition whose template does not compile', graph([trigger, { id: 'check', type: 'condition', config: { expression: '{{ trigger.body. }}' } }], [{ source: 'start', target: 'check', branch: 'true' }]), 'check'],
       ['a bad wait config', graph([trigger, { id: 'pause', type: 'wait', config: { mode: 'interval', seconds: -1 } }], [{ source: 'start', target: 'pause' }]), 'pause'],
     ])('answers 400 naming the node for %s', async (_case, body, nodeId) => {
       const response = await http().post('/api/workflows').set(...bearer(owner)).send(body);

@@ -137,4 +137,11 @@ describe('NodeTypeCatalog', () => {
       expect(checked).toEqual([{ n: 13 }, { n: 1 }]);
     });
   });
+
+  it('refuses a template that does not compile, naming where it is', () => {
+    expect(catalog.validateConfig('condition', { expression: '{{ trigger.body. }}' })).toEqual([
+      { field: 'config', message: expect.stringMatching(/^has a template that does not compile: expression: /) },
+    ]);
+    expect(catalog.validateConfig('transform', { set: { 'a.b': 'Hi {{ $oops( }}' } })).toEqual([{ field: 'config', message: expect.stringContaining('set.a.b') }]);
+  });
 });

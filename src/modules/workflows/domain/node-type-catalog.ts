@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { FieldError } from '../../../platform/errors/domain-error.js';
+import { findTemplateErrorsDeep } from '../../../platform/expressions/template.js';
 import { isTriggerType, type NodeTypeDefinition } from './node-type-definition.js';
 
 // ajv-formats is CommonJS: under NodeNext its default import is typed as the module namespace,
@@ -70,15 +71,19 @@ export class NodeTypeCatalog {
   }
 
   /**
-   * Field errors of a config, with fields like `config.seconds` and human messages; [] when valid.
+   * Field errors of a config (schema, the type's own checks, template syntax), with fields like
+   * `config.seconds` and human messages; [] when valid.
    * An unknown type yields one error on `type`.
    */
   validateConfig(type: string, config: unknown): FieldError[] {
     const entry = this.entries.get(type);
     if (!entry) return [{ field: 'type', message: `unknown node type "${type}" (known types: ${this.types().join(', ')})` }];
     if (!entry.validate(config)) return toFieldErrors(entry.validate.errors ?? []);
-    if (entry.definition.checkConfig && isRecord(config)) return entry.definition.checkConfig(config);
-    return [];
+    const checked = entry.definition.checkConfig && isRecord(config) ? entry.definition.checkConfig(config) : [];
+    if (checked.length > 0) return checked;
+    // Every node type's templates are compiled at save time: a syntax error is a 400 now, not a failed run later.
+    const templateError = findTemplateErrorsDeep(config);
+    return templateError === null ? [] : [{ field: 'config', message: `has a template that does not compile: ${templateError}` }];
   }
 }
 
