@@ -55,6 +55,8 @@ describe('Channels and channel ingress', () => {
     expectProblem(await http().post('/api/channels').set(...bearer(owner)).send({ provider: 'instagram', name: 'x', credentials: {} }), 400, 'invalid_channel_credentials');
     await http().delete(`/api/channels/${created.body.id}`).set(...bearer(owner)).expect(204);
     expectProblem(await http().get(`/api/channels/${created.body.id}`).set(...bearer(owner)), 404, 'channel_not_found');
+    expectProblem(await http().put(`/api/channels/${created.body.id}`).set(...bearer(owner)).send({ name: 'x' }), 404, 'channel_not_found');
+    expectProblem(await http().get(`/api/contacts/${created.body.id}`).set(...bearer(owner)), 404, 'contact_not_found');
   });
 
   it('a signed event fans out to every published workflow listening to (channel, event)', async () => {

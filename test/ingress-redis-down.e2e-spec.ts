@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer, randomIp, registerTenant } from './support/auth-helpers.js';
 import { createOwnDatabase } from './support/own-database.js';
+import { expectProblem } from './support/problem-assertions.js';
 import { PrivateRedis } from './support/private-redis.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
@@ -41,6 +42,10 @@ describe('Ingress while Redis is down', () => {
     await redis.stop();
     const during = await Promise.all([4, 5, 6, 7, 8].map(send));
     expect(during.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+    const health = await http().get('/health');
+    expectProblem(health, 503, 'dependency_unavailable');
+    expect(health.body.detail).toContain('redis');
+    expect(health.headers['retry-after']).toBe('5');
     const accepted = [...before, ...during].map((r) => r.body.eventId as string);
 
     await redis.start();

@@ -109,6 +109,7 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
       [3, 200, null],
     ]);
     const one = await http().get(`/api/webhook-actions/executions/${log.body.items[0].id}`).set(...bearer(owner)).expect(200);
+    expectProblem(await http().get('/api/webhook-actions/executions/00000000-0000-4000-8000-000000000000').set(...bearer(owner)), 404, 'action_execution_not_found');
     expect(one.body).toMatchObject({ method: 'POST', url: `${receiver.url}/flaky`, durationMs: expect.any(Number) });
   });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hash, parseOptions, verify, type Options } from '@node-rs/argon2';
+import { hash, verify, type Options } from '@node-rs/argon2';
 
 // 2 is Algorithm.Argon2id: the package's `const enum` cannot be imported under per-file transpilation (swc).
 const ARGON2ID = 2;
@@ -27,21 +27,6 @@ export class PasswordHasher {
       return await verify(passwordHash, password);
     } catch {
       return false;
-    }
-  }
-
-  /** True when a stored hash was made with weaker or different parameters: rehash it after a successful login. */
-  needsRehash(passwordHash: string): boolean {
-    try {
-      const used = parseOptions(passwordHash);
-      return (
-        used.algorithm !== this.options.algorithm ||
-        used.memoryCost < (this.options.memoryCost ?? 0) ||
-        used.timeCost < (this.options.timeCost ?? 0) ||
-        used.parallelism !== this.options.parallelism
-      );
-    } catch {
-      return true;
     }
   }
 }

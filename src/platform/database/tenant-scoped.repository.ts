@@ -1,4 +1,4 @@
-import type { EntityManager, FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 
 /** Every tenant-owned row carries its tenant. */
 export interface TenantOwned extends ObjectLiteral {
@@ -18,11 +18,6 @@ export interface Page<T> {
  */
 export class TenantScopedRepository<T extends TenantOwned> {
   constructor(protected readonly repository: Repository<T>) {}
-
-  /** The same repository bound to a transaction's EntityManager. */
-  within(manager: EntityManager): TenantScopedRepository<T> {
-    return new TenantScopedRepository(manager.getRepository<T>(this.repository.target));
-  }
 
   findById(tenantId: string, id: string): Promise<T | null> {
     return this.repository.findOne({ where: this.scope(tenantId, { id } as FindOptionsWhere<T>) });

@@ -37,10 +37,6 @@ export class SsrfPolicy {
     this.entries = allowedHosts.map((raw) => raw.trim()).filter((raw) => raw !== '').map(parseAllowEntry);
   }
 
-  /** Builds the policy from the comma list in `OUTBOUND_ALLOWED_HOSTS`. */
-  static fromCommaList(value: string | undefined): SsrfPolicy {
-    return new SsrfPolicy((value ?? '').split(','));
-  }
 
   /** Whether a connection to this IP address and port may be made. Unparseable input is refused. */
   isAddressAllowed(address: string, port: number): boolean {
