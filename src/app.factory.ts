@@ -10,6 +10,7 @@ import { createValidationPipe } from './platform/http/validation.pipe.js';
 import { instrumentHttp } from './platform/observability/http-metrics.js';
 import { MetricsRegistry } from './platform/observability/metrics.registry.js';
 import { PinoNestLogger } from './platform/observability/pino-nest-logger.js';
+import { mountQueueDashboard } from './platform/queue/queue-dashboard.js';
 
 /** Builds the HTTP application exactly as production runs it; tests use it too. */
 export async function createHttpApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
@@ -29,6 +30,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   instrumentHttp(fastify, app.get(MetricsRegistry));
   app.useGlobalPipes(createValidationPipe());
   if (config.swaggerEnabled) await setupSwagger(app, config.publicBaseUrl);
+  if (config.queueDashboard) await mountQueueDashboard(app, fastify, config.queueDashboard);
   await app.init();
   await fastify.ready();
   return app;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { createHttpApp } from './app.factory.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -9,7 +10,10 @@ import { loadConfig } from './config/load-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './platform/database/embedded-postgres-launcher.js';
 import { runMigrations } from './platform/database/migration-runner.js';
 import { createLogger } from './platform/observability/logger.js';
+import { MetricsRegistry } from './platform/observability/metrics.registry.js';
 import { PinoNestLogger } from './platform/observability/pino-nest-logger.js';
+import { serveWorkerMetrics } from './platform/observability/worker-metrics-server.js';
+import { QUEUE_DASHBOARD_PATH } from './platform/queue/queue-dashboard.js';
 import { checkRedisReachable } from './platform/redis/check-redis-reachable.js';
 
 async function bootstrap(): Promise<void> {
@@ -44,22 +48,37 @@ async function bootstrap(): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, `Applied ${applied.length} migration(s)`);
 
   let app: INestApplicationContext;
+  let metricsServer: Server | undefined;
   if (config.appRole === 'worker') {
     app = await NestFactory.createApplicationContext(AppModule.register({ config, logger }), {
       logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     });
-    logger.info(`Flowhook worker started (APP_ROLE=worker), data in ${config.dataDir}`);
+    if (config.workerMetricsPort > 0) {
+      try {
+        metricsServer = await serveWorkerMetrics(app.get(MetricsRegistry), config.workerMetricsPort, config.host);
+      } catch (error) {
+        logger.fatal(
+          `Cannot serve worker metrics on WORKER_METRICS_PORT ${config.workerMetricsPort} (${(error as NodeJS.ErrnoException).code ?? 'error'}): another worker on this host? Give each its own port, or 0 for none.`,
+        );
+        await app.close();
+        await embedded?.stop();
+        process.exit(1);
+      }
+    }
+    logger.info(`Flowhook worker started (APP_ROLE=worker), metrics ${metricsServer ? `on port ${config.workerMetricsPort}` : 'off'}, data in ${config.dataDir}`);
   } else {
     const http = await createHttpApp(config, logger);
     await http.listen(config.port, config.host);
     app = http;
     logger.info(`Flowhook API listening on ${config.publicBaseUrl} (APP_ROLE=${config.appRole})`);
     if (config.swaggerEnabled) logger.info(`Swagger UI at ${config.publicBaseUrl}/docs, OpenAPI JSON at ${config.publicBaseUrl}/docs-json`);
+    if (config.queueDashboard) logger.info(`Queue dashboard at ${config.publicBaseUrl}${QUEUE_DASHBOARD_PATH} (user ${config.queueDashboard.user}; password from QUEUE_DASHBOARD_PASSWORD or ${config.dataDir}/secrets.json)`);
     logger.info(`Data in ${config.dataDir}`);
   }
 
   const shutdown = async (signal: string) => {
     logger.info(`${signal} received, shutting down`);
+    metricsServer?.close();
     await app.close();
     await embedded?.stop();
     process.exit(0);

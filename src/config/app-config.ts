@@ -2,6 +2,11 @@ export type AppRole = 'api' | 'worker' | 'all';
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+export interface QueueDashboardConfig {
+  readonly user: string;
+  readonly password: string;
+}
+
 /**
  * The validated, typed configuration every module reads (never process.env directly).
  * A class so it can be injected by type.
@@ -11,6 +16,8 @@ export class AppConfig {
   readonly appRole!: AppRole;
   readonly host!: string;
   readonly port!: number;
+  /** Where an APP_ROLE=worker process serves GET /metrics (it has no API port); 0 serves none. */
+  readonly workerMetricsPort!: number;
   /** Trust X-Forwarded-For (client IPs for rate limits) only behind a proxy you run. */
   readonly trustProxy!: boolean;
   readonly publicBaseUrl!: string;
@@ -32,5 +39,7 @@ export class AppConfig {
   /** Inbound webhook requests per second per (webhook, source IP), shared by all instances. */
   readonly ingressRateLimitPerSecond!: number;
   readonly swaggerEnabled!: boolean;
+  /** The operators' BullMQ dashboard at /admin/queues (HTTP Basic); undefined when off. */
+  readonly queueDashboard!: QueueDashboardConfig | undefined;
   readonly outboundAllowedHosts!: string[];
 }

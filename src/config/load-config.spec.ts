@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
 
-const secrets = { JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32) };
+const secrets = { JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32), QUEUE_DASHBOARD_PASSWORD: 'p'.repeat(20) };
 
 describe('loadConfig', () => {
   it('has working defaults for everything but the database (embedded when unset)', () => {
@@ -34,6 +34,8 @@ describe('loadConfig', () => {
     [{ QUEUE_PREFIX: 'a b' }, 'QUEUE_PREFIX'],
     [{ SWAGGER_ENABLED: 'maybe' }, 'SWAGGER_ENABLED'],
     [{ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1:99999' }, 'OUTBOUND_ALLOWED_HOSTS'],
+    [{ QUEUE_DASHBOARD: 'yes please' }, 'QUEUE_DASHBOARD'],
+    [{ QUEUE_DASHBOARD_PASSWORD: 'short' }, 'QUEUE_DASHBOARD_PASSWORD'],
   ])('rejects %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -66,7 +68,29 @@ describe('loadConfig', () => {
     expect(first.encryptionKey).toBe(second.encryptionKey);
     const file = join(dataDir, 'secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ JWT_SECRET: first.jwtSecret, ENCRYPTION_KEY: first.encryptionKey });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      JWT_SECRET: first.jwtSecret,
+      ENCRYPTION_KEY: first.encryptionKey,
+      QUEUE_DASHBOARD_PASSWORD: first.queueDashboard?.password,
+    });
+    expect(second.queueDashboard).toEqual({ user: 'admin', password: first.queueDashboard?.password });
+  });
+
+  it('adds a secret missing from an older secrets file without replacing the others', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'flowhook-config-'));
+    writeFileSync(join(dataDir, 'secrets.json'), JSON.stringify({ JWT_SECRET: 'j'.repeat(40), ENCRYPTION_KEY: 'cd'.repeat(32) }));
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.jwtSecret).toBe('j'.repeat(40));
+    expect(config.queueDashboard?.password).toMatch(/^[\w-]{24}$/);
+  });
+
+  it('serves the queue dashboard by default in development only, always behind a password', () => {
+    expect(loadConfig({ ...secrets }).queueDashboard).toEqual({ user: 'admin', password: secrets.QUEUE_DASHBOARD_PASSWORD });
+    expect(loadConfig({ ...secrets, NODE_ENV: 'production' }).queueDashboard).toBeUndefined();
+    expect(loadConfig({ ...secrets, NODE_ENV: 'test' }).queueDashboard).toBeUndefined();
+    expect(loadConfig({ ...secrets, QUEUE_DASHBOARD: 'false' }).queueDashboard).toBeUndefined();
+    const { QUEUE_DASHBOARD_PASSWORD: _unused, ...withoutPassword } = secrets;
+    expect(() => loadConfig({ ...withoutPassword, NODE_ENV: 'production', QUEUE_DASHBOARD: 'true' })).toThrow(/^Invalid configuration: QUEUE_DASHBOARD_PASSWORD is required/);
   });
 
   it('parses OUTBOUND_ALLOWED_HOSTS as a trimmed list', () => {

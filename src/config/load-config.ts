@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseMasterKey } from '../platform/crypto/master-key.js';
 import { SsrfPolicy } from '../platform/http/ssrf-policy.js';
-import { AppConfig, type AppRole, type LogLevel, type NodeEnv } from './app-config.js';
+import { AppConfig, type AppRole, type LogLevel, type NodeEnv, type QueueDashboardConfig } from './app-config.js';
 import { ConfigError } from './config-error.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 import { readBoolean, readEnum, readInteger, readList, readOptional, readString, readUrl } from './env-schema.js';
@@ -10,6 +10,7 @@ const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
 const APP_ROLES: readonly AppRole[] = ['api', 'worker', 'all'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const MIN_JWT_SECRET_LENGTH = 32;
+const MIN_DASHBOARD_PASSWORD_LENGTH = 16;
 
 /** Reads and validates every variable at once; throws ConfigError naming the first bad one. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -23,6 +24,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appRole: readEnum(env, 'APP_ROLE', APP_ROLES, 'all'),
     host: readString(env, 'HOST', '0.0.0.0'),
     port,
+    workerMetricsPort: readInteger(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     publicBaseUrl: stripTrailingSlash(readUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:'])!),
     databaseUrl: readUrl(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
@@ -38,6 +40,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     ingressRateLimitPerSecond: readInteger(env, 'INGRESS_RATE_LIMIT', 100, 1, 1_000_000),
     swaggerEnabled: readBoolean(env, 'SWAGGER_ENABLED', true),
+    queueDashboard: readQueueDashboard(env, nodeEnv, dataDir),
     outboundAllowedHosts: readOutboundAllowedHosts(env),
   } satisfies AppConfig);
 }
@@ -62,6 +65,22 @@ function resolveSecrets(env: Record<string, string | undefined>, nodeEnv: NodeEn
     throw new ConfigError('ENCRYPTION_KEY', 'must be 32 bytes as 64 hex characters or base64');
   }
   return { jwtSecret, encryptionKey };
+}
+
+/**
+ * On by default in development only. Operators see every tenant's jobs there, so it always sits behind
+ * its own credentials: required in production, generated into the data dir's secrets file otherwise.
+ */
+function readQueueDashboard(env: Record<string, string | undefined>, nodeEnv: NodeEnv, dataDir: string): QueueDashboardConfig | undefined {
+  if (!readBoolean(env, 'QUEUE_DASHBOARD', nodeEnv === 'development')) return undefined;
+  const user = readString(env, 'QUEUE_DASHBOARD_USER', 'admin');
+  let password = readOptional(env, 'QUEUE_DASHBOARD_PASSWORD');
+  if (!password) {
+    if (nodeEnv === 'production') throw new ConfigError('QUEUE_DASHBOARD_PASSWORD', 'is required when QUEUE_DASHBOARD is on and NODE_ENV=production');
+    password = loadOrCreateDevSecrets(dataDir).QUEUE_DASHBOARD_PASSWORD;
+  }
+  if (password.length < MIN_DASHBOARD_PASSWORD_LENGTH) throw new ConfigError('QUEUE_DASHBOARD_PASSWORD', `must be at least ${MIN_DASHBOARD_PASSWORD_LENGTH} characters`);
+  return { user, password };
 }
 
 function readQueuePrefix(env: Record<string, string | undefined>): string {

@@ -14,6 +14,8 @@ export function startWorkerProcess(env: Record<string, string>): ChildProcess {
       JWT_SECRET: 'test-jwt-secret-that-is-long-enough-for-hs256-0123456789',
       ENCRYPTION_KEY: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
       LOG_LEVEL: 'warn',
+      // Several workers run on this host at once; a spec that scrapes one gives it a port.
+      WORKER_METRICS_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

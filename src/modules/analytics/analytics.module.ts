@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ChannelsModule } from '../channels/channels.module.js';
 import { ExecutionsModule } from '../executions/executions.module.js';
 import { WebhookActionsModule } from '../webhook-actions/webhook-actions.module.js';
+import { WaitsModule } from '../waits/waits.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { ExecutionMetrics } from './metrics/execution-metrics.js';
@@ -22,7 +24,7 @@ import { GetWorkflowAnalyticsHandler } from './queries/get-workflow-analytics.ha
  * workflow reader.
  */
 @Module({
-  imports: [CqrsModule, ExecutionsModule, WebhooksModule, WebhookActionsModule],
+  imports: [CqrsModule, ExecutionsModule, WebhooksModule, WebhookActionsModule, ChannelsModule, WaitsModule],
   controllers: [AnalyticsController],
   providers: [
     GetWorkflowAnalyticsHandler,

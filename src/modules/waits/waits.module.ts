@@ -44,6 +44,7 @@ import { WaitTimerScheduler } from './wait-timer.scheduler.js';
     RegisterResumeUrlsOnStart,
     ExpireResumeUrlsOnEnd,
   ],
+  exports: [BullModule],
 })
 export class WaitsModule implements OnModuleInit {
   constructor(

@@ -21,9 +21,11 @@ export class QueueMetrics {
     registry: MetricsRegistry,
     @InjectQueue(QueueNames.nodes) nodes: Queue,
     @InjectQueue(QueueNames.webhookEvents) webhookEvents: Queue,
+    @InjectQueue(QueueNames.channelEvents) channelEvents: Queue,
+    @InjectQueue(QueueNames.waits) waits: Queue,
     @Inject(ROOT_LOGGER) rootLogger: RootLogger,
   ) {
-    const queues = [nodes, webhookEvents];
+    const queues = [nodes, webhookEvents, channelEvents, waits];
     const logger = rootLogger.child({ component: 'queue-metrics' });
     new Gauge({
       name: 'flowhook_queue_jobs',
