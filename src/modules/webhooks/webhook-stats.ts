@@ -11,8 +11,14 @@ export interface WebhookStatsView {
   lastError?: string;
 }
 
+declare module 'ioredis' {
+  interface RedisCommander {
+    flowhookWebhookCalled(key: string, calledAt: string): Promise<null>;
+  }
+}
+
 /**
- * Per-webhook call counters in Redis: one pipelined write per request, no hot row in PostgreSQL
+ * Per-webhook call counters in Redis: one auto-pipelined script call per request, no hot row in PostgreSQL
  * for 100 concurrent senders to fight over. Informational (analytics read the events table).
  */
 @Injectable()
@@ -24,21 +30,15 @@ export class WebhookStats {
     config: AppConfig,
   ) {
     this.prefix = `${config.queuePrefix}:webhook-stats:`;
+    redis.defineCommand('flowhookWebhookCalled', {
+      numberOfKeys: 1,
+      lua: `redis.call('HINCRBY', KEYS[1], 'totalCalls', 1) redis.call('HSET', KEYS[1], 'lastCalledAt', ARGV[1])`,
+    });
   }
 
   /** A call reached the webhook (accepted or not). */
   called(webhookId: string): void {
-    const multi = this.redis.multi();
-    for (const [command, ...args] of this.calledCommands(webhookId)) multi.call(command, ...args);
-    void multi.exec().catch(() => undefined);
-  }
-
-  /** The commands `called` runs, for callers that pipeline them with their own round trip. */
-  calledCommands(webhookId: string): [string, ...string[]][] {
-    return [
-      ['hincrby', this.prefix + webhookId, 'totalCalls', '1'],
-      ['hset', this.prefix + webhookId, 'lastCalledAt', new Date().toISOString()],
-    ];
+    void this.redis.flowhookWebhookCalled(this.prefix + webhookId, new Date().toISOString()).catch(() => undefined);
   }
 
   succeeded(webhookId: string): void {

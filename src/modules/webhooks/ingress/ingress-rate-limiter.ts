@@ -8,6 +8,12 @@ import { withTimeout } from '../../../platform/redis/with-timeout.js';
  * Fixed one-second windows per (webhook, source IP) in Redis, so the limit holds across instances.
  * Fails open when Redis is down or slow (250 ms): ingress keeps storing events in PostgreSQL.
  */
+declare module 'ioredis' {
+  interface RedisCommander {
+    flowhookCountInWindow(key: string): Promise<number>;
+  }
+}
+
 @Injectable()
 export class IngressRateLimiter {
   private readonly prefix: string;
@@ -17,16 +23,17 @@ export class IngressRateLimiter {
     private readonly config: AppConfig,
   ) {
     this.prefix = `${config.queuePrefix}:ingress-rate:`;
+    redis.defineCommand('flowhookCountInWindow', {
+      numberOfKeys: 1,
+      lua: `local count = redis.call('INCR', KEYS[1]) if count == 1 then redis.call('EXPIRE', KEYS[1], 2) end return count`,
+    });
   }
 
-  /** True when this request is within the limit; `alongside` commands ride in the same round trip. */
-  async allow(webhookId: string, ip: string, alongside: [string, ...string[]][] = []): Promise<boolean> {
+  /** True when this request is within the limit; one auto-pipelined script call (count, and expiry on the first). */
+  async allow(webhookId: string, ip: string): Promise<boolean> {
     const key = `${this.prefix}${webhookId}:${ip}:${Math.floor(Date.now() / 1000)}`;
     try {
-      const multi = this.redis.multi().incr(key).expire(key, 2);
-      for (const [command, ...args] of alongside) multi.call(command, ...args);
-      const results = await withTimeout(multi.exec(), 250);
-      return Number(results?.[0]?.[1] ?? 0) <= this.config.ingressRateLimitPerSecond;
+      return (await withTimeout(this.redis.flowhookCountInWindow(key), 250)) <= this.config.ingressRateLimitPerSecond;
     } catch {
       return true;
     }

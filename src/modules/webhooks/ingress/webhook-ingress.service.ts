@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { IncomingHttpHeaders } from 'node:http';
 import { DataSource } from 'typeorm';
+import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { SecretBox } from '../../../platform/crypto/secret-box.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
@@ -58,6 +59,29 @@ type IngressWebhook = Pick<WebhookEntity, 'id' | 'tenantId' | 'provider' | 'stat
  */
 @Injectable()
 export class WebhookIngressService {
+  /** Concurrent deliveries look their webhooks up in one query. */
+  private readonly webhooks = new MicroBatcher<string, IngressWebhook | undefined>(
+    async (ids) => {
+      const { rows } = await pgPool(this.dataSource).query<IngressWebhook>(
+        `SELECT id, tenant_id AS "tenantId", provider, status, auth_token_hash AS "authTokenHash", secret_key_sealed AS "secretKeySealed", config
+           FROM webhooks WHERE id = ANY($1::uuid[])`,
+        [[...new Set(ids)]],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    },
+    { maxBatchSize: 200, maxInFlight: 4 },
+  );
+
+  /** Concurrent accepted events are queued in one Redis round trip. */
+  private readonly queueing = new MicroBatcher<WebhookEventJob, void>(
+    async (jobs) => {
+      await this.queue.addBulk(jobs.map((data) => ({ name: 'process-event', data, opts: { jobId: data.eventId } })));
+      return jobs.map(() => undefined);
+    },
+    { maxBatchSize: 200, maxInFlight: 2 },
+  );
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly secretBox: SecretBox,
@@ -71,15 +95,9 @@ export class WebhookIngressService {
   ) {}
 
   async lookup(webhookId: string): Promise<IngressWebhook> {
-    const { rows } = await this.guardDatabase(() =>
-      pgPool(this.dataSource).query<IngressWebhook>(
-        `SELECT id, tenant_id AS "tenantId", provider, status, auth_token_hash AS "authTokenHash", secret_key_sealed AS "secretKeySealed", config
-           FROM webhooks WHERE id = $1`,
-        [webhookId],
-      ),
-    );
-    if (!rows[0]) throw webhookNotFound();
-    return rows[0];
+    const webhook = await this.guardDatabase(() => this.webhooks.submit(webhookId));
+    if (!webhook) throw webhookNotFound();
+    return webhook;
   }
 
   async accept(request: IngressRequest): Promise<IngressResult> {
@@ -87,15 +105,14 @@ export class WebhookIngressService {
     if (request.providerSegment !== undefined && request.providerSegment !== webhook.provider) throw webhookNotFound();
     if (webhook.status !== 'active') throw webhookInactive();
     RequestContext.setIdentity(webhook.tenantId, undefined);
+    this.stats.called(webhook.id);
 
     const token = presentedToken(request.headers, request.query);
     if (!token || !constantTimeEquals(sha256Hex(token), webhook.authTokenHash)) {
-      this.stats.called(webhook.id);
       this.refuse(webhook, 'unauthorized', 'token', 'missing or invalid webhook token');
       throw webhookUnauthorized('Missing or invalid webhook token: send X-Webhook-Token, Authorization: Bearer or ?token=.');
     }
-    // One Redis round trip: the rate-limit window and the call counter.
-    if (!(await this.rateLimiter.allow(webhook.id, request.sourceIp, this.stats.calledCommands(webhook.id)))) {
+    if (!(await this.rateLimiter.allow(webhook.id, request.sourceIp))) {
       this.metrics.request(webhook.provider, 'rate_limited');
       throw new RateLimitedError(1);
     }
@@ -133,7 +150,7 @@ export class WebhookIngressService {
     this.stats.succeeded(webhook.id);
     this.metrics.request(webhook.provider, 'accepted');
     await withTimeout(
-      this.queue.add('process-event', { eventId: stored.eventId, tenantId: webhook.tenantId, correlationId: RequestContext.current()?.correlationId }, { jobId: stored.eventId }),
+      this.queueing.submit({ eventId: stored.eventId, tenantId: webhook.tenantId, correlationId: RequestContext.current()?.correlationId }),
       QUEUE_TIMEOUT_MS,
     ).catch((error: unknown) => this.logger.warn({ err: error, eventId: stored.eventId }, 'event stored but not queued; the sweeper will queue it'));
     return { status: 'accepted', eventId: stored.eventId };

@@ -1,0 +1,71 @@
+import { MicroBatcher } from './micro-batcher.js';
+
+const deferred = () => {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+};
+
+describe('MicroBatcher', () => {
+  it('sends items submitted in one turn as one batch and answers each in order', async () => {
+    const calls: number[][] = [];
+    const batcher = new MicroBatcher<number, string>(async (items) => {
+      calls.push(items);
+      return items.map((item) => `#${item}`);
+    }, { maxBatchSize: 100, maxInFlight: 1 });
+    await expect(Promise.all([1, 2, 3].map((item) => batcher.submit(item)))).resolves.toEqual(['#1', '#2', '#3']);
+    expect(calls).toEqual([[1, 2, 3]]);
+  });
+
+  it('accumulates what arrives while a batch runs into the next one, within maxBatchSize', async () => {
+    const calls: number[][] = [];
+    const gate = deferred();
+    const batcher = new MicroBatcher<number, number>(async (items) => {
+      calls.push(items);
+      if (calls.length === 1) await gate.promise;
+      return items;
+    }, { maxBatchSize: 2, maxInFlight: 1 });
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [2, 3, 4].map((item) => batcher.submit(item));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1]]);
+    gate.release();
+    await expect(Promise.all([first, ...later])).resolves.toEqual([1, 2, 3, 4]);
+    expect(calls).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('runs up to maxInFlight batches at once', async () => {
+    let running = 0;
+    let most = 0;
+    const batcher = new MicroBatcher<number, number>(async (items) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      return items;
+    }, { maxBatchSize: 1, maxInFlight: 3 });
+    await Promise.all(Array.from({ length: 10 }, (_, item) => batcher.submit(item)));
+    expect(most).toBe(3);
+  });
+
+  it('rejects every item of a failed batch, and the next batch still runs', async () => {
+    let fail = true;
+    const batcher = new MicroBatcher<number, number>(async (items) => {
+      if (fail) throw new Error('database down');
+      return items;
+    }, { maxBatchSize: 10, maxInFlight: 1 });
+    const failed = [1, 2].map((item) => batcher.submit(item));
+    await expect(Promise.allSettled(failed)).resolves.toEqual([
+      { status: 'rejected', reason: new Error('database down') },
+      { status: 'rejected', reason: new Error('database down') },
+    ]);
+    fail = false;
+    await expect(batcher.submit(3)).resolves.toBe(3);
+  });
+
+  it('rejects a batch whose function answers the wrong number of results', async () => {
+    const batcher = new MicroBatcher<number, number>(async () => [], { maxBatchSize: 10, maxInFlight: 1 });
+    await expect(batcher.submit(1)).rejects.toThrow('batch answered 0 results for 1 items');
+  });
+});

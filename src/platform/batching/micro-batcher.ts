@@ -1,0 +1,63 @@
+export interface MicroBatcherOptions {
+  /** Items per call of the batch function at most. */
+  maxBatchSize: number;
+  /** Batch calls running at once at most; items wait (and accumulate) while all are busy. */
+  maxInFlight: number;
+}
+
+interface Pending<T, R> {
+  item: T;
+  resolve(result: R): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit for hot paths: items submitted in the same event-loop turn — and all those that arrive
+ * while the previous batches are still running — go out as one call of `runBatch`, which answers each
+ * item in order (one result per item). Under load a round trip carries many items; alone, an item waits
+ * for nothing but the end of the current turn. A failed batch rejects each of its items.
+ */
+export class MicroBatcher<T, R> {
+  private pending: Pending<T, R>[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly runBatch: (items: T[]) => Promise<R[]>,
+    private readonly options: MicroBatcherOptions,
+  ) {}
+
+  submit(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.drain();
+        });
+      }
+    });
+  }
+
+  private drain(): void {
+    while (this.pending.length > 0 && this.inFlight < this.options.maxInFlight) {
+      const batch = this.pending.splice(0, this.options.maxBatchSize);
+      this.inFlight++;
+      void this.run(batch).finally(() => {
+        this.inFlight--;
+        this.drain();
+      });
+    }
+  }
+
+  private async run(batch: Pending<T, R>[]): Promise<void> {
+    try {
+      const results = await this.runBatch(batch.map((entry) => entry.item));
+      if (results.length !== batch.length) throw new Error(`batch answered ${results.length} results for ${batch.length} items`);
+      batch.forEach((entry, index) => entry.resolve(results[index]));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
+  }
+}
