@@ -155,6 +155,28 @@ describe('Inbound webhooks', () => {
     expect(second.body).toEqual({ status: 'duplicate', eventId: first.body.eventId });
   });
 
+  it('concurrent deliveries committed together keep each key to one event and each keyless delivery to its own', async () => {
+    const webhook = await createWebhook({ provider: 'generic' });
+    const keys = Array.from({ length: 8 }, () => randomUUID());
+    const deliveries = [...keys.flatMap((key) => [key, key, key]), ...Array.from({ length: 8 }, () => null)];
+    const responses = await Promise.all(
+      deliveries.map((key) => {
+        const call = http().post(`/webhooks/${webhook.id}`).set('X-Forwarded-For', randomIp()).set('X-Webhook-Token', webhook.authToken);
+        return (key ? call.set('Idempotency-Key', key) : call).send({ key });
+      }),
+    );
+    for (const key of keys) {
+      const answers = responses.filter((_, i) => deliveries[i] === key);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 202]);
+      expect(new Set(answers.map((r) => r.body.eventId)).size).toBe(1);
+    }
+    const keyless = responses.filter((_, i) => deliveries[i] === null);
+    expect(keyless.map((r) => r.status)).toEqual(Array(8).fill(202));
+    expect(new Set(keyless.map((r) => r.body.eventId)).size).toBe(8);
+    const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM webhook_events WHERE webhook_id = $1`, [webhook.id]);
+    expect(count).toBe(keys.length + 8);
+  });
+
   it('generic with a secret requires X-Signature-256', async () => {
     const webhook = await createWebhook({ provider: 'generic', secretKey: 'plain-secret' });
     const body = JSON.stringify({ order: 7 });
