@@ -68,6 +68,8 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       },
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination,
+    // Asynchronous stdout: lines written while a write is pending go out together (one syscall per
+    // burst rather than per line); pino flushes what is left synchronously on exit.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
