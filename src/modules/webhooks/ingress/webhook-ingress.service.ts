@@ -101,6 +101,9 @@ export class WebhookIngressService {
   }
 
   async accept(request: IngressRequest): Promise<IngressResult> {
+    // The rate-limit window is counted while the webhook is looked up (both answer in one wait);
+    // its verdict only applies once the caller is known to have reached an active webhook.
+    const withinLimit = this.rateLimiter.allow(request.webhookId, request.sourceIp);
     const webhook = await this.lookup(request.webhookId);
     if (request.providerSegment !== undefined && request.providerSegment !== webhook.provider) throw webhookNotFound();
     if (webhook.status !== 'active') throw webhookInactive();
@@ -112,7 +115,7 @@ export class WebhookIngressService {
       this.refuse(webhook, 'unauthorized', 'token', 'missing or invalid webhook token');
       throw webhookUnauthorized('Missing or invalid webhook token: send X-Webhook-Token, Authorization: Bearer or ?token=.');
     }
-    if (!(await this.rateLimiter.allow(webhook.id, request.sourceIp))) {
+    if (!(await withinLimit)) {
       this.metrics.request(webhook.provider, 'rate_limited');
       throw new RateLimitedError(1);
     }
