@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { PoolClient, QueryResult } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { sqlLiteral, sqlTextArray } from '../../platform/database/sql-literal.js';
+import type { DomainEvent } from '../../platform/outbox/domain-event.js';
+import { appendEventsSql } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
-import { isSettled, planNext, type NodeState } from './domain/execution-planner.js';
-import { FINAL_EXECUTION_STATUSES, type ErrorInfo, type ExecutionStatus } from './domain/execution-status.js';
+import { isSettled, planNext, type NodeState, type Plan } from './domain/execution-planner.js';
+import { FINAL_EXECUTION_STATUSES, type ErrorInfo, type ExecutionStatus, type NodeStatus } from './domain/execution-status.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
 
@@ -16,10 +20,24 @@ export interface LockedExecution {
   startedAt: Date | null;
 }
 
-export interface Settlement {
+export interface Settlement extends Plan {
   toSchedule: ScheduledNode[];
-  /** The execution reached a final status in this transaction. */
+  /** The execution's new status, when it changes. */
+  status?: { value: ExecutionStatus; finished: boolean };
+  /** The execution reached a final status in this settlement. */
   finished?: ExecutionStatus;
+}
+
+/** A node's new state, applied while the execution is locked. */
+export interface NodeChange {
+  nodeId: string;
+  status: 'succeeded' | 'waiting';
+  /** Serialised JSON, or null. */
+  output: string | null;
+  branch: string | null;
+  input: string | null;
+  /** Apply only if the node has this status now (of two concurrent resumes exactly one applies). */
+  onlyIf: NodeStatus | null;
 }
 
 /**
@@ -48,22 +66,12 @@ export class ExecutionStateStore {
   }
 
   /**
-   * After node states changed: skip what can no longer run, mark what is ready as scheduled (once),
-   * and move the execution to running, waiting or succeeded. Returns the jobs to queue after commit.
+   * After node states changed (pure): skip what can no longer run, schedule what is ready (once), and
+   * move the execution to running, waiting or succeeded. `states` is updated with the decisions.
    */
-  async settle(manager: EntityManager, execution: LockedExecution, graph: WorkflowGraph): Promise<Settlement> {
-    if (FINAL_EXECUTION_STATUSES.includes(execution.status)) return { toSchedule: [] };
-    const states = await this.nodeStates(manager, execution.id);
+  decide(execution: LockedExecution, graph: WorkflowGraph, states: Map<string, NodeState>): Settlement {
+    if (FINAL_EXECUTION_STATUSES.includes(execution.status)) return { skip: [], ready: [], toSchedule: [] };
     const plan = planNext(graph, states);
-    if (plan.skip.length > 0) {
-      await manager.query(
-        `UPDATE node_executions SET status = 'skipped', finished_at = now() WHERE execution_id = $1 AND node_id = ANY($2) AND status = 'pending'`,
-        [execution.id, plan.skip],
-      );
-    }
-    if (plan.ready.length > 0) {
-      await manager.query(`UPDATE node_executions SET scheduled = true, scheduled_at = now() WHERE execution_id = $1 AND node_id = ANY($2)`, [execution.id, plan.ready]);
-    }
     const toSchedule = plan.ready.map((nodeId) => ({
       tenantId: execution.tenantId,
       executionId: execution.id,
@@ -71,17 +79,72 @@ export class ExecutionStateStore {
       run: execution.retryCount,
       retry: retryPolicyOf(graph.node(nodeId)!),
     }));
-
     if (isSettled(states)) {
       const failed = [...states.values()].some((state) => state.status === 'failed');
       const status: ExecutionStatus = failed ? 'failed' : 'succeeded';
-      await this.setStatus(manager, execution.id, status, true);
-      return { toSchedule, finished: status };
+      return { ...plan, toSchedule, status: { value: status, finished: true }, finished: status };
     }
     const active = [...states.values()].some((state) => state.status === 'running' || (state.status === 'pending' && state.scheduled));
     const next: ExecutionStatus = active ? 'running' : 'waiting';
-    if (next !== execution.status) await this.setStatus(manager, execution.id, next, false);
-    return { toSchedule };
+    return { ...plan, toSchedule, status: next === execution.status ? undefined : { value: next, finished: false } };
+  }
+
+  /**
+   * Opens the settling transaction and locks the execution in one round trip (a simple-protocol
+   * batch: BEGIN and the locking SELECT). Later statements of the transaction see every change
+   * committed before the lock was granted, so parallel branches finishing at once are serialised.
+   */
+  async beginAndLock(client: PoolClient, tenantId: string, executionId: string): Promise<LockedExecution | undefined> {
+    const [, locked] = (await client.query(
+      `BEGIN; SELECT id, tenant_id AS "tenantId", workflow_id AS "workflowId", workflow_version AS "workflowVersion",
+              status, retry_count AS "retryCount", started_at AS "startedAt"
+         FROM executions WHERE id = ${sqlLiteral(executionId)} AND tenant_id = ${sqlLiteral(tenantId)} FOR UPDATE`,
+    )) as unknown as [QueryResult, QueryResult<LockedExecution>];
+    return locked.rows[0];
+  }
+
+  /**
+   * Applies a node's change (when given and its `onlyIf` status holds) and reads every node's state
+   * as it is after the change, in one statement.
+   */
+  async changeAndReadStates(client: PoolClient, executionId: string, change?: NodeChange): Promise<{ states: Map<string, NodeState>; changed?: { durationMs: number } }> {
+    const { rows } = await client.query<{ nodeId: string; status: NodeState['status']; branch: string | null; scheduled: boolean; changed: boolean; durationMs: number | null }>(
+      `WITH changed AS (
+         UPDATE node_executions SET status = $3, output = $4::jsonb, branch = $5, input = coalesce($6::jsonb, input),
+                finished_at = CASE WHEN $3 = 'succeeded' THEN now() ELSE NULL END
+          WHERE $2::text IS NOT NULL AND execution_id = $1 AND node_id = $2 AND ($7::text IS NULL OR status = $7)
+          RETURNING node_id, status, branch, (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS duration_ms
+       )
+       SELECT n.node_id AS "nodeId", coalesce(c.status, n.status) AS status, CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch,
+              n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
+         FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
+        WHERE n.execution_id = $1`,
+      [executionId, change?.nodeId ?? null, change?.status ?? null, change?.output ?? null, change?.branch ?? null, change?.input ?? null, change?.onlyIf ?? null],
+    );
+    const states = new Map(rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]));
+    const changedRow = rows.find((row) => row.changed);
+    return { states, changed: changedRow ? { durationMs: changedRow.durationMs ?? 0 } : undefined };
+  }
+
+  /** The settlement's writes, its events and the COMMIT, in one round trip (literals: see sqlLiteral). */
+  async commitSettlement(client: PoolClient, executionId: string, settlement: Settlement, events: readonly DomainEvent<object>[]): Promise<void> {
+    const id = sqlLiteral(executionId);
+    const statements: string[] = [];
+    if (settlement.skip.length > 0) {
+      statements.push(`UPDATE node_executions SET status = 'skipped', finished_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.skip)}) AND status = 'pending'`);
+    }
+    if (settlement.ready.length > 0) {
+      statements.push(`UPDATE node_executions SET scheduled = true, scheduled_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.ready)})`);
+    }
+    if (settlement.status) {
+      statements.push(
+        `UPDATE executions SET status = ${sqlLiteral(settlement.status.value)}, error = NULL, started_at = coalesce(started_at, now()),
+                finished_at = ${settlement.status.finished ? 'now()' : 'NULL'} WHERE id = ${id}`,
+      );
+    }
+    if (events.length > 0) statements.push(appendEventsSql(events));
+    statements.push('COMMIT');
+    await client.query(statements.join(';\n'));
   }
 
   async setStatus(manager: EntityManager, executionId: string, status: ExecutionStatus, finished: boolean, error: ErrorInfo | null = null): Promise<void> {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { EventBus } from '@nestjs/cqrs';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { pgPool } from '../../platform/database/pg-pool.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { UnitOfWork } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
@@ -10,8 +13,8 @@ import { ExecutionFailedEvent } from './events/execution-failed.event.js';
 import { ExecutionSucceededEvent } from './events/execution-succeeded.event.js';
 import { NodeFailedEvent } from './events/node-failed.event.js';
 import { NodeSucceededEvent } from './events/node-succeeded.event.js';
-import { ExecutionStateStore, type LockedExecution } from './execution-state.store.js';
-import { NodeJobScheduler } from './node-job.scheduler.js';
+import { ExecutionStateStore, type LockedExecution, type NodeChange } from './execution-state.store.js';
+import { NodeJobScheduler, type ScheduledNode } from './node-job.scheduler.js';
 import { serializeOutput } from './node-output-limit.js';
 
 export interface ExecutionRef {
@@ -30,6 +33,8 @@ type NodeRef = Pick<WorkflowNode, 'id' | 'type'>;
 @Injectable()
 export class NodeOutcomeRecorder {
   constructor(
+    private readonly dataSource: DataSource,
+    private readonly eventBus: EventBus,
     private readonly unitOfWork: UnitOfWork,
     private readonly store: ExecutionStateStore,
     private readonly scheduler: NodeJobScheduler,
@@ -41,21 +46,17 @@ export class NodeOutcomeRecorder {
    */
   async record(execution: ExecutionRef, graph: WorkflowGraph, node: NodeRef, result: Exclude<NodeResult, { kind: 'deferred' }>, onlyIf?: NodeStatus): Promise<boolean> {
     const waiting = result.kind === 'waiting';
-    const output = result.output === undefined ? null : serializeOutput(result.output);
-    const branch = result.kind === 'completed' ? (result.branch ?? null) : null;
-    return this.settle(execution, graph, async (manager) => {
-      const [updated]: [{ durationMs: number }[], number] = await manager.query(
-        `UPDATE node_executions SET status = $3, output = $4::jsonb, branch = $5, input = coalesce($6::jsonb, input),
-                finished_at = CASE WHEN $3 = 'succeeded' THEN now() ELSE NULL END
-          WHERE execution_id = $1 AND node_id = $2 AND ($7::text IS NULL OR status = $7)
-          RETURNING (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS "durationMs"`,
-        [execution.id, node.id, waiting ? 'waiting' : 'succeeded', output, branch, result.input === undefined ? null : JSON.stringify(result.input), onlyIf ?? null],
-      );
-      if (updated.length === 0) return null;
-      return waiting
-        ? []
-        : [new NodeSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, durationMs: updated[0].durationMs } })];
-    });
+    const change: NodeChange = {
+      nodeId: node.id,
+      status: waiting ? 'waiting' : 'succeeded',
+      output: result.output === undefined ? null : serializeOutput(result.output),
+      branch: result.kind === 'completed' ? (result.branch ?? null) : null,
+      input: result.input === undefined ? null : JSON.stringify(result.input),
+      onlyIf: onlyIf ?? null,
+    };
+    return this.settle(execution, graph, change, ({ durationMs }) =>
+      waiting ? [] : [new NodeSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, durationMs } })],
+    );
   }
 
   /** Re-settles without a change (a re-delivered job whose outcome was already committed). */
@@ -86,20 +87,47 @@ export class NodeOutcomeRecorder {
     });
   }
 
-  /** `change` returns the events to record, or null when it did not apply (nothing is settled then). */
-  private async settle(execution: ExecutionRef, graph: WorkflowGraph, change?: (manager: EntityManager) => Promise<DomainEvent<object>[] | null>): Promise<boolean> {
-    const outcome = await this.unitOfWork.run(async (tx) => {
-      const locked = await this.store.lock(tx.manager, execution.tenantId, execution.id);
-      if (!locked) return { applied: false, toSchedule: [] };
-      const events = change ? await change(tx.manager) : [];
-      if (events === null) return { applied: false, toSchedule: [] };
-      for (const event of events) tx.record(event);
-      const settlement = await this.store.settle(tx.manager, locked, graph);
-      if (settlement.finished === 'succeeded') tx.record(succeededEvent(locked));
-      return { applied: true, toSchedule: settlement.toSchedule };
-    });
+  /**
+   * The hot path of the engine, in three round trips on one connection: BEGIN + lock, the change +
+   * every node's state, then the settlement's writes + events + COMMIT. The events go out on the
+   * EventBus after commit, and the nodes that became ready are queued.
+   */
+  private async settle(execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]): Promise<boolean> {
+    const client = await pgPool(this.dataSource).connect();
+    let outcome: { applied: boolean; toSchedule: ScheduledNode[]; events: DomainEvent<object>[] };
+    try {
+      outcome = await this.settleOn(client, execution, graph, change, eventsOf);
+      client.release();
+    } catch (error) {
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      client.release(!rolledBack);
+      throw error;
+    }
+    if (outcome.events.length > 0) this.eventBus.publishAll(outcome.events);
     await this.scheduler.schedule(outcome.toSchedule);
     return outcome.applied;
+  }
+
+  private async settleOn(client: PoolClient, execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]) {
+    const notApplied = { applied: false, toSchedule: [], events: [] };
+    const locked = await this.store.beginAndLock(client, execution.tenantId, execution.id);
+    if (!locked) {
+      await client.query('ROLLBACK');
+      return notApplied;
+    }
+    const { states, changed } = await this.store.changeAndReadStates(client, execution.id, change);
+    if (change && !changed) {
+      await client.query('ROLLBACK');
+      return notApplied;
+    }
+    const events = changed && eventsOf ? eventsOf(changed) : [];
+    const settlement = this.store.decide(locked, graph, states);
+    if (settlement.finished === 'succeeded') events.push(succeededEvent(locked));
+    await this.store.commitSettlement(client, execution.id, settlement, events);
+    return { applied: true, toSchedule: settlement.toSchedule, events };
   }
 }
 

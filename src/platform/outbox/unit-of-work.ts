@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sqlLiteral } from '../database/sql-literal.js';
 import { RequestContext } from '../observability/request-context.js';
 import type { DomainEvent } from './domain-event.js';
 
@@ -57,4 +58,19 @@ export async function appendEvents(manager: EntityManager, events: readonly Doma
      VALUES ${rows.join(', ')}`,
     params,
   );
+}
+
+/**
+ * The same INSERT as `appendEvents`, as literal SQL for a simple-protocol batch (so it can share a
+ * round trip with other statements and the COMMIT).
+ */
+export function appendEventsSql(events: readonly DomainEvent<object>[]): string {
+  const correlationId = RequestContext.current()?.correlationId ?? null;
+  const rows = events.map((event) =>
+    [event.tenantId, event.type, event.aggregateType, event.aggregateId, event.actorId, correlationId]
+      .map((value) => sqlLiteral(value))
+      .concat(`${sqlLiteral(JSON.stringify(event.payload))}::jsonb`, sqlLiteral(event.occurredAt))
+      .join(', '),
+  );
+  return `INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at) VALUES (${rows.join('), (')})`;
 }
