@@ -1,6 +1,8 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ProcessWebhookEventCommand } from '../src/modules/webhooks/commands/process-webhook-event.command.js';
 import { bearer, randomIp, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { nodeOf, waitForExecution } from './support/execution-helpers.js';
 import { expectProblem } from './support/problem-assertions.js';
@@ -153,6 +155,20 @@ describe('Inbound webhooks', () => {
     const second = await send();
     expect(second.status).toBe(200);
     expect(second.body).toEqual({ status: 'duplicate', eventId: first.body.eventId });
+  });
+
+  it('an event job delivered again after its execution was created finishes the event with that same execution', async () => {
+    const webhook = await createWebhook({ provider: 'generic' });
+    const accepted = await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).send({ again: true }).expect(202);
+    const first = await waitForEvent(webhook.id, accepted.body.eventId);
+    // As if the worker died after starting the execution but before recording the event's outcome.
+    const db = t.app.get(DataSource);
+    await db.query(`UPDATE webhook_events SET status = 'received', workflow_execution_id = NULL WHERE id = $1`, [accepted.body.eventId]);
+    await t.app.get(CommandBus).execute(new ProcessWebhookEventCommand(owner.tenantId, accepted.body.eventId));
+    const [row] = await db.query(`SELECT status, workflow_execution_id AS "executionId" FROM webhook_events WHERE id = $1`, [accepted.body.eventId]);
+    expect(row).toEqual({ status: 'processed', executionId: first.workflowExecutionId });
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM executions WHERE source_key = $1`, [`webhook-event:${accepted.body.eventId}`]);
+    expect(count).toBe(1);
   });
 
   it('concurrent deliveries committed together keep each key to one event and each keyless delivery to its own', async () => {

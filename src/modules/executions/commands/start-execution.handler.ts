@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { randomUUID } from 'node:crypto';
-import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
+import { pgPool } from '../../../platform/database/pg-pool.js';
+import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
+import { RequestContext } from '../../../platform/observability/request-context.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import { noTriggerNode } from '../domain/execution-errors.js';
 import { retryPolicyOf } from '../domain/node-retry-policy.js';
@@ -13,12 +14,13 @@ import { StartExecutionCommand } from './start-execution.command.js';
 
 /**
  * Pins the workflow version, creates the execution and a `pending` row for every node in one
- * transaction (entry nodes other than the starting trigger are `skipped`), then queues the starting trigger.
+ * statement (entry nodes other than the starting trigger are `skipped`), then queues the starting trigger.
+ * A source key (e.g. a webhook event) starts at most one execution: a re-delivery gets the first one's id.
  */
 @CommandHandler(StartExecutionCommand)
 export class StartExecutionHandler implements ICommandHandler<StartExecutionCommand> {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly eventBus: EventBus,
     private readonly workflows: WorkflowVersionReader,
     private readonly scheduler: NodeJobScheduler,
     private readonly dataSource: DataSource,
@@ -34,38 +36,59 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
     if (!trigger || trigger.type !== input.triggerNodeType) throw noTriggerNode(input.triggerNodeType);
 
     const executionId = randomUUID();
-    const created = await this.unitOfWork.run(async (tx) => {
-      const [inserted]: [{ id: string }[], number] = await tx.manager.query(
-        `INSERT INTO executions (id, tenant_id, workflow_id, workflow_version, status, trigger_type, trigger_input, contact_id, correlation_id, source_key)
-         VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9)
-         ON CONFLICT (tenant_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [executionId, command.tenantId, input.workflowId, version, input.triggerType, JSON.stringify(input.triggerInput ?? {}), input.contactId ?? null, command.correlationId ?? null, input.sourceKey ?? null],
-      );
-      if (inserted.length === 0) return false;
-      // Every other entry node (other triggers, steps no edge reaches) can never run: skipped from the start.
-      const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending'));
-      await tx.manager.query(
-        `INSERT INTO node_executions (tenant_id, execution_id, workflow_id, node_id, type, status, scheduled, scheduled_at)
-         SELECT $1, $2, $3, node_id, type, status, node_id = $4, CASE WHEN node_id = $4 THEN now() END
-           FROM unnest($5::text[], $6::text[], $7::text[]) AS n(node_id, type, status)`,
-        [command.tenantId, executionId, input.workflowId, trigger.id, graph.nodes.map((n) => n.id), graph.nodes.map((n) => n.type), statuses],
-      );
-      tx.record(
-        new ExecutionStartedEvent({
-          tenantId: command.tenantId,
-          actorId: command.actorId,
-          aggregateType: 'execution',
-          aggregateId: executionId,
-          payload: { workflowId: input.workflowId, workflowVersion: version, triggerType: input.triggerType },
-        }),
-      );
-      return true;
+    // Every other entry node (other triggers, steps no edge reaches) can never run: skipped from the start.
+    const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending'));
+    const started = new ExecutionStartedEvent({
+      tenantId: command.tenantId,
+      actorId: command.actorId,
+      aggregateType: 'execution',
+      aggregateId: executionId,
+      payload: { workflowId: input.workflowId, workflowVersion: version, triggerType: input.triggerType },
     });
-    if (!created) {
+    // One statement, so atomic without a transaction: the execution, its nodes and its event, or
+    // (a re-delivered source) nothing at all.
+    const { rows: created } = await pgPool(this.dataSource).query<{ id: string }>({
+      name: 'start-execution',
+      text: `WITH execution AS (
+               INSERT INTO executions (id, tenant_id, workflow_id, workflow_version, status, trigger_type, trigger_input, contact_id, correlation_id, source_key)
+               VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, $9)
+               ON CONFLICT (tenant_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
+               RETURNING id
+             ), nodes AS (
+               INSERT INTO node_executions (tenant_id, execution_id, workflow_id, node_id, type, status, scheduled, scheduled_at)
+               SELECT $2, execution.id, $3, n.node_id, n.type, n.status, n.node_id = $10, CASE WHEN n.node_id = $10 THEN now() END
+                 FROM execution CROSS JOIN unnest($11::text[], $12::text[], $13::text[]) AS n(node_id, type, status)
+             ), event AS (
+               INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at)
+               SELECT $2, $14, 'execution', execution.id, $15, $16, $17::jsonb, $18 FROM execution
+             )
+             SELECT id FROM execution`,
+      values: [
+        executionId,
+        command.tenantId,
+        input.workflowId,
+        version,
+        input.triggerType,
+        JSON.stringify(input.triggerInput ?? {}),
+        input.contactId ?? null,
+        command.correlationId ?? null,
+        input.sourceKey ?? null,
+        trigger.id,
+        graph.nodes.map((n) => n.id),
+        graph.nodes.map((n) => n.type),
+        statuses,
+        started.type,
+        started.actorId,
+        RequestContext.current()?.correlationId ?? null,
+        JSON.stringify(started.payload),
+        started.occurredAt,
+      ],
+    });
+    if (created.length === 0) {
       const [existing]: { id: string }[] = await this.dataSource.query(`SELECT id FROM executions WHERE tenant_id = $1 AND source_key = $2`, [command.tenantId, input.sourceKey]);
       return { executionId: existing.id };
     }
+    this.eventBus.publish(started);
     // Committed: if Redis refuses the job now, the unqueued-node sweeper queues it later.
     await this.scheduler
       .schedule([{ tenantId: command.tenantId, executionId, nodeId: trigger.id, run: 0, retry: retryPolicyOf(trigger) }])

@@ -1,9 +1,10 @@
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { pgPool } from '../../../platform/database/pg-pool.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { TemplateEvaluator } from '../../../platform/expressions/template-evaluator.js';
-import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
+import { RequestContext } from '../../../platform/observability/request-context.js';
 import { ContactDirectory } from '../../contacts/contact-directory.js';
 import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
 import { WebhookReceivedEvent } from '../events/webhook-received.event.js';
@@ -37,7 +38,7 @@ interface EventRow {
 export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhookEventCommand> {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly unitOfWork: UnitOfWork,
+    private readonly eventBus: EventBus,
     private readonly commands: CommandBus,
     private readonly schemas: PayloadSchemaValidator,
     private readonly templates: TemplateEvaluator,
@@ -82,23 +83,32 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
       error = caught.message;
     }
 
-    await this.unitOfWork.run(async (tx) => {
-      const [updated]: [{ processingMs: number }[], number] = await tx.manager.query(
-        `UPDATE webhook_events SET status = $3, error = $4, workflow_execution_id = coalesce($5, workflow_execution_id), processed_at = now(),
-                processing_time_ms = (extract(epoch FROM (now() - received_at)) * 1000)::int
-          WHERE id = $1 AND tenant_id = $2
-          RETURNING processing_time_ms AS "processingMs"`,
-        [event.id, command.tenantId, error ? 'failed' : 'processed', error, executionId],
-      );
-      tx.record(
-        new WebhookReceivedEvent({
-          tenantId: command.tenantId,
-          aggregateType: 'webhook',
-          aggregateId: event.webhookId,
-          payload: { webhookId: event.webhookId, eventId: event.id, provider: event.provider, status: error ? 'failed' : 'processed', executionId, processingMs: updated[0]?.processingMs ?? null },
-        }),
-      );
+    const status = error ? 'failed' : 'processed';
+    const received = new WebhookReceivedEvent({
+      tenantId: command.tenantId,
+      aggregateType: 'webhook',
+      aggregateId: event.webhookId,
+      payload: { webhookId: event.webhookId, eventId: event.id, provider: event.provider, status, executionId, processingMs: null as number | null },
     });
+    // One statement: the event's outcome and `webhook.received` (with the processing time it measured).
+    const { rows } = await pgPool(this.dataSource).query<{ processingMs: number }>({
+      name: 'finish-webhook-event',
+      text: `WITH finished AS (
+               UPDATE webhook_events SET status = $3, error = $4, workflow_execution_id = coalesce($5, workflow_execution_id), processed_at = now(),
+                      processing_time_ms = (extract(epoch FROM (now() - received_at)) * 1000)::int
+                WHERE id = $1 AND tenant_id = $2
+                RETURNING processing_time_ms
+             ), event AS (
+               INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, correlation_id, payload, occurred_at)
+               SELECT $2, $6, 'webhook', $7, $8, $9::jsonb || jsonb_build_object('processingMs', finished.processing_time_ms), $10 FROM finished
+             )
+             SELECT processing_time_ms AS "processingMs" FROM finished`,
+      values: [event.id, command.tenantId, status, error, executionId, received.type, event.webhookId, RequestContext.current()?.correlationId ?? null, JSON.stringify(received.payload), received.occurredAt],
+    });
+    if (rows[0]) {
+      received.payload.processingMs = rows[0].processingMs;
+      this.eventBus.publish(received);
+    }
     if (error) this.stats.failed(event.webhookId, error);
   }
 }
