@@ -26,6 +26,8 @@ export class HttpReceiver {
   port = 0;
 
   defaultResponse: PlannedResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"received":true}' };
+  /** How long every answer waits (a slow endpoint). */
+  responseDelayMs = 0;
 
   async start(): Promise<this> {
     this.server = createServer((request, response) => {
@@ -34,8 +36,10 @@ export class HttpReceiver {
       request.on('end', () => {
         this.requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
         const planned = this.planned.shift() ?? this.defaultResponse;
-        response.writeHead(planned.status, planned.headers ?? {});
-        response.end(planned.body ?? '');
+        setTimeout(() => {
+          response.writeHead(planned.status, planned.headers ?? {});
+          response.end(planned.body ?? '');
+        }, this.responseDelayMs);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

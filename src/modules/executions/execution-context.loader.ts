@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { ExpressionContext } from './domain/node-handler.js';
 import { ExecutionBindings } from './execution-bindings.js';
 
@@ -14,16 +13,13 @@ export interface LoadedContext {
 export class ExecutionContextLoader {
   constructor(private readonly bindings: ExecutionBindings) {}
 
+  /** `outputs`: the outputs of the execution's succeeded nodes, by node id. */
   async load(
-    manager: EntityManager,
     execution: { id: string; tenantId: string; workflowId: string; workflowVersion: number; triggerInput: unknown; contactId: string | null },
+    outputs: Record<string, unknown>,
   ): Promise<LoadedContext> {
-    const outputs: { nodeId: string; output: unknown }[] = await manager.query(
-      `SELECT node_id AS "nodeId", output FROM node_executions WHERE execution_id = $1 AND status = 'succeeded'`,
-      [execution.id],
-    );
     const nodes: ExpressionContext['nodes'] = {};
-    for (const row of outputs) nodes[row.nodeId] = { output: row.output };
+    for (const [nodeId, output] of Object.entries(outputs)) nodes[nodeId] = { output };
     const { contact, bindings } = await this.bindings.resolve(execution.tenantId, execution.id, execution.contactId);
     return {
       context: {

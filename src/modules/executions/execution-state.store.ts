@@ -36,8 +36,10 @@ export interface NodeChange {
   output: string | null;
   branch: string | null;
   input: string | null;
-  /** Apply only if the node has this status now (of two concurrent resumes exactly one applies). */
+  /** Apply only if the node has this status now (of two concurrent resumes exactly one applies)… */
   onlyIf: NodeStatus | null;
+  /** …and this attempt number (a stale copy of a re-delivered job applies nothing). */
+  onlyAttempt: number | null;
 }
 
 /**
@@ -108,19 +110,20 @@ export class ExecutionStateStore {
    * as it is after the change, in one statement.
    */
   async changeAndReadStates(client: PoolClient, executionId: string, change?: NodeChange): Promise<{ states: Map<string, NodeState>; changed?: { durationMs: number } }> {
-    const { rows } = await client.query<{ nodeId: string; status: NodeState['status']; branch: string | null; scheduled: boolean; changed: boolean; durationMs: number | null }>(
-      `WITH changed AS (
+    const { rows } = await client.query<{ nodeId: string; status: NodeState['status']; branch: string | null; scheduled: boolean; changed: boolean; durationMs: number | null }>({
+      name: 'settle-change-and-read-states',
+      text: `WITH changed AS (
          UPDATE node_executions SET status = $3, output = $4::jsonb, branch = $5, input = coalesce($6::jsonb, input),
                 finished_at = CASE WHEN $3 = 'succeeded' THEN now() ELSE NULL END
-          WHERE $2::text IS NOT NULL AND execution_id = $1 AND node_id = $2 AND ($7::text IS NULL OR status = $7)
+          WHERE $2::text IS NOT NULL AND execution_id = $1 AND node_id = $2 AND ($7::text IS NULL OR status = $7) AND ($8::int IS NULL OR attempts = $8)
           RETURNING node_id, status, branch, (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS duration_ms
        )
        SELECT n.node_id AS "nodeId", coalesce(c.status, n.status) AS status, CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch,
               n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
          FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
         WHERE n.execution_id = $1`,
-      [executionId, change?.nodeId ?? null, change?.status ?? null, change?.output ?? null, change?.branch ?? null, change?.input ?? null, change?.onlyIf ?? null],
-    );
+      values: [executionId, change?.nodeId ?? null, change?.status ?? null, change?.output ?? null, change?.branch ?? null, change?.input ?? null, change?.onlyIf ?? null, change?.onlyAttempt ?? null],
+    });
     const states = new Map(rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]));
     const changedRow = rows.find((row) => row.changed);
     return { states, changed: changedRow ? { durationMs: changedRow.durationMs ?? 0 } : undefined };

@@ -26,6 +26,15 @@ export interface ExecutionRef {
 type NodeRef = Pick<WorkflowNode, 'id' | 'type'>;
 
 /**
+ * Applies an outcome only if the node is in this state now: `waiting` (of two concurrent resumes
+ * exactly one applies), or `running` at this attempt (a stale copy of a re-delivered job applies nothing).
+ */
+export interface NodeGuard {
+  status: NodeStatus;
+  attempt?: number;
+}
+
+/**
  * Records how a node ended (succeeded, waiting, failed) with its events, in one transaction that
  * locks the execution, settles what follows and, after commit, queues the nodes that became ready.
  * Shared by node jobs and by whatever resumes a waiting node (resume URL, timer, timeout).
@@ -40,11 +49,8 @@ export class NodeOutcomeRecorder {
     private readonly scheduler: NodeJobScheduler,
   ) {}
 
-  /**
-   * Records a completed or waiting result. With `onlyIf`, the node must currently have that status
-   * (so of two concurrent resumes exactly one applies); returns whether it applied.
-   */
-  async record(execution: ExecutionRef, graph: WorkflowGraph, node: NodeRef, result: Exclude<NodeResult, { kind: 'deferred' }>, onlyIf?: NodeStatus): Promise<boolean> {
+  /** Records a completed or waiting result (if `onlyIf` holds); returns whether it applied. */
+  async record(execution: ExecutionRef, graph: WorkflowGraph, node: NodeRef, result: Exclude<NodeResult, { kind: 'deferred' }>, onlyIf?: NodeGuard): Promise<boolean> {
     const waiting = result.kind === 'waiting';
     const change: NodeChange = {
       nodeId: node.id,
@@ -52,7 +58,8 @@ export class NodeOutcomeRecorder {
       output: result.output === undefined ? null : serializeOutput(result.output),
       branch: result.kind === 'completed' ? (result.branch ?? null) : null,
       input: result.input === undefined ? null : JSON.stringify(result.input),
-      onlyIf: onlyIf ?? null,
+      onlyIf: onlyIf?.status ?? null,
+      onlyAttempt: onlyIf?.attempt ?? null,
     };
     return this.settle(execution, graph, change, ({ durationMs }) =>
       waiting ? [] : [new NodeSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, durationMs } })],
@@ -64,16 +71,16 @@ export class NodeOutcomeRecorder {
     await this.settle(execution, graph);
   }
 
-  /** The node failed for good: it fails, and the execution with it. Returns whether it applied. */
-  async fail(execution: ExecutionRef, node: NodeRef, error: NodeError, onlyIf?: NodeStatus): Promise<boolean> {
+  /** The node failed for good (if `onlyIf` holds): it fails, and the execution with it. Returns whether it applied. */
+  async fail(execution: ExecutionRef, node: NodeRef, error: NodeError, onlyIf?: NodeGuard): Promise<boolean> {
     const info: ErrorInfo = { class: error.errorClass, message: error.message };
     return this.unitOfWork.run(async (tx) => {
       const locked = await this.store.lock(tx.manager, execution.tenantId, execution.id);
       if (!locked) return false;
       const [updated]: [unknown[], number] = await tx.manager.query(
         `UPDATE node_executions SET status = 'failed', error = $3, finished_at = now()
-          WHERE execution_id = $1 AND node_id = $2 AND ($4::text IS NULL OR status = $4) RETURNING id`,
-        [execution.id, node.id, JSON.stringify(info), onlyIf ?? null],
+          WHERE execution_id = $1 AND node_id = $2 AND ($4::text IS NULL OR status = $4) AND ($5::int IS NULL OR attempts = $5) RETURNING id`,
+        [execution.id, node.id, JSON.stringify(info), onlyIf?.status ?? null, onlyIf?.attempt ?? null],
       );
       if (updated.length === 0) return false;
       tx.record(new NodeFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, error: info } }));

@@ -31,12 +31,12 @@ export class WaitOutcomes {
   ) {}
 
   async resume(target: WaitTarget, output: unknown): Promise<boolean> {
-    return this.complete(target, (graph, node) => this.outcomes.record(ref(target), graph, node, { kind: 'completed', output }, 'waiting'));
+    return this.complete(target, (graph, node) => this.outcomes.record(ref(target), graph, node, { kind: 'completed', output }, { status: 'waiting' }));
   }
 
   async timerFired(target: WaitTarget): Promise<boolean> {
     return this.complete(target, (graph, node) =>
-      this.outcomes.record(ref(target), graph, node, { kind: 'completed', output: { resumedAt: new Date().toISOString(), reason: 'timer' } }, 'waiting'),
+      this.outcomes.record(ref(target), graph, node, { kind: 'completed', output: { resumedAt: new Date().toISOString(), reason: 'timer' } }, { status: 'waiting' }),
     );
   }
 
@@ -44,8 +44,8 @@ export class WaitOutcomes {
   async timedOut(target: WaitTarget): Promise<boolean> {
     return this.complete(target, (graph, node) =>
       hasTimeoutBranch(graph, node.id)
-        ? this.outcomes.record(ref(target), graph, node, { kind: 'completed', branch: TIMEOUT_BRANCH, output: { expiredAt: new Date().toISOString(), reason: 'timeout' } }, 'waiting')
-        : this.outcomes.fail(ref(target), node, new NodeError('timeout', 'The wait timed out', false), 'waiting'),
+        ? this.outcomes.record(ref(target), graph, node, { kind: 'completed', branch: TIMEOUT_BRANCH, output: { expiredAt: new Date().toISOString(), reason: 'timeout' } }, { status: 'waiting' })
+        : this.outcomes.fail(ref(target), node, new NodeError('timeout', 'The wait timed out', false), { status: 'waiting' }),
     );
   }
 
