@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { pgPool } from '../../platform/database/pg-pool.js';
+import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { UnitOfWork } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
@@ -100,19 +100,7 @@ export class NodeOutcomeRecorder {
    * EventBus after commit, and the nodes that became ready are queued.
    */
   private async settle(execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]): Promise<boolean> {
-    const client = await pgPool(this.dataSource).connect();
-    let outcome: { applied: boolean; toSchedule: ScheduledNode[]; events: DomainEvent<object>[] };
-    try {
-      outcome = await this.settleOn(client, execution, graph, change, eventsOf);
-      client.release();
-    } catch (error) {
-      const rolledBack = await client.query('ROLLBACK').then(
-        () => true,
-        () => false,
-      );
-      client.release(!rolledBack);
-      throw error;
-    }
+    const outcome = await withPgClient(pgPool(this.dataSource), (client) => this.settleOn(client, execution, graph, change, eventsOf));
     if (outcome.events.length > 0) this.eventBus.publishAll(outcome.events);
     await this.scheduler.schedule(outcome.toSchedule);
     return outcome.applied;

@@ -32,8 +32,11 @@ export class TenantFairness {
     return Array.from({ length: count }, (_, i) => Math.min(MAX_PRIORITY, Math.max(1, after - count + i + 1)));
   }
 
-  async release(tenantId: string): Promise<void> {
-    const left = await this.redis.hincrby(this.key, tenantId, -1);
-    if (left < 0) await this.redis.hset(this.key, tenantId, 0);
+  /** Best effort, never throws: a release lost while Redis is down only shifts priorities. */
+  release(tenantId: string): void {
+    this.redis
+      .hincrby(this.key, tenantId, -1)
+      .then((left) => (left < 0 ? this.redis.hset(this.key, tenantId, 0) : undefined))
+      .catch(() => undefined);
   }
 }

@@ -10,14 +10,11 @@ import { retryPolicyOf } from './domain/node-retry-policy.js';
 import { nodeJobId, type NodeJobData } from './node-job.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 
-
 /**
- * Sweeps every lock duration; a node marked scheduled more than two lock durations ago whose job is
- * gone was lost between commit and enqueue.
- *
- * Queues again what a process died before queuing (or Redis refused): nodes recorded as scheduled
- * but still pending with no live job. Job ids are idempotent, so several workers sweeping at once,
- * or a job that shows up late, do no harm.
+ * Sweeps every lock duration. Queues again the nodes of live executions that are scheduled (pending or
+ * running) for more than two lock durations with no live job: a process died before queuing, Redis
+ * refused or lost the job, or the job gave up (stalled too often) with the node left running. Job ids
+ * are idempotent, so several workers sweeping at once, or a job that shows up late, do no harm.
  */
 @Injectable()
 export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -47,7 +44,7 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
       `SELECT n.tenant_id AS "tenantId", n.execution_id AS "executionId", n.node_id AS "nodeId", e.retry_count AS run,
               e.workflow_id AS "workflowId", e.workflow_version AS "workflowVersion"
          FROM node_executions n JOIN executions e ON e.id = n.execution_id
-        WHERE n.scheduled AND n.status = 'pending' AND n.scheduled_at < now() - make_interval(secs => $1)
+        WHERE n.scheduled AND n.status IN ('pending', 'running') AND n.scheduled_at < now() - make_interval(secs => $1)
           AND e.status IN ('queued', 'running')
         LIMIT 1000`,
       [olderThanSeconds],

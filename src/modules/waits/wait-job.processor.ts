@@ -8,7 +8,7 @@ import { ProcessWaitJobCommand } from './commands/process-wait-job.command.js';
 import type { WaitJobData } from './wait-job.js';
 
 /** Thin: one job per timer or expiry; errors are thrown so BullMQ retries them. */
-@Processor(QueueNames.waits, { concurrency: 16 })
+@Processor(QueueNames.waits, { concurrency: 16, autorun: false })
 export class WaitJobProcessor extends QueueWorkerHost {
   constructor(private readonly commands: CommandBus) {
     super();

@@ -8,3 +8,27 @@ import type { DataSource } from 'typeorm';
 export function pgPool(dataSource: DataSource): pg.Pool {
   return (dataSource.driver as unknown as { master: pg.Pool }).master;
 }
+
+/**
+ * Runs `work` on one checked-out connection (a transaction spread over round trips). The connection
+ * listens for errors while checked out: PostgreSQL shutting down reports on every connection, and an
+ * unheard 'error' event would end the process. A connection that failed is destroyed, not reused.
+ */
+export async function withPgClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
+  try {
+    return await work(client);
+  } catch (error) {
+    broken ??= await client.query('ROLLBACK').then(
+      () => undefined,
+      (rollbackError: Error) => rollbackError,
+    );
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}

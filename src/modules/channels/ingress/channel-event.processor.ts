@@ -7,7 +7,7 @@ import { QueueWorkerHost } from '../../../platform/queue/queue-worker-host.js';
 import { ProcessChannelEventCommand } from '../commands/process-channel-event.command.js';
 import type { ChannelEventJob } from './channel-ingress.service.js';
 
-@Processor(QueueNames.channelEvents, { concurrency: 16 })
+@Processor(QueueNames.channelEvents, { concurrency: 16, autorun: false })
 export class ChannelEventProcessor extends QueueWorkerHost {
   constructor(private readonly commands: CommandBus) {
     super();

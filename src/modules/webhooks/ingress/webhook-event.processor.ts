@@ -8,7 +8,7 @@ import { ProcessWebhookEventCommand } from '../commands/process-webhook-event.co
 import type { WebhookEventJob } from './webhook-ingress.service.js';
 
 /** Thin: one job per accepted event; errors are thrown so BullMQ retries them. */
-@Processor(QueueNames.webhookEvents, { concurrency: 32 })
+@Processor(QueueNames.webhookEvents, { concurrency: 32, autorun: false })
 export class WebhookEventProcessor extends QueueWorkerHost {
   constructor(private readonly commands: CommandBus) {
     super();

@@ -7,6 +7,7 @@ import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { SecretBox } from '../../../platform/crypto/secret-box.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
+import { isDatabaseUnavailable } from '../../../platform/database/connection-errors.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
 import { DependencyUnavailableError } from '../../../platform/errors/dependency-unavailable.error.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
@@ -171,7 +172,7 @@ export class WebhookIngressService {
       return await work();
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      if (isConnectionError(error)) throw new DependencyUnavailableError(['PostgreSQL']);
+      if (isDatabaseUnavailable(error)) throw new DependencyUnavailableError(['PostgreSQL']);
       throw error;
     }
   }
@@ -181,13 +182,4 @@ function lowerCaseHeaders(headers: IncomingHttpHeaders): Record<string, string |
   const result: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return result;
-}
-
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-  const message = (error as Error).message ?? '';
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006'].includes(code ?? '') ||
-    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)
-  );
 }
