@@ -5,7 +5,8 @@ import type pg from 'pg';
 import { HttpReceiver } from '../../support/http-receiver.js';
 import { PrivateRedis } from '../../support/private-redis.js';
 import { FlowhookProcess } from './flowhook-process.js';
-import { freePort, PrivatePostgres } from './private-postgres.js';
+import { freePort } from '../../support/free-port.js';
+import { PrivatePostgres } from './private-postgres.js';
 
 /** Every process of every fault spec writes its log under here (kept after the run, for diagnosis). */
 export const FAULT_LOG_ROOT = '/tmp/flowhook-faults';
