@@ -10,7 +10,7 @@ import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.j
 import type { ErrorInfo } from '../domain/execution-status.js';
 import { NodeError } from '../domain/node-error.js';
 import type { NodeResult } from '../domain/node-handler.js';
-import { NodeTriggeredEvent } from '../events/node-triggered.event.js';
+import { NODE_TRIGGERED } from '../events/node-triggered.event.js';
 import { ExecutionContextLoader } from '../execution-context.loader.js';
 import { NodeHandlerRegistry } from '../node-handler.registry.js';
 import { NodeOutcomeRecorder } from '../node-outcome.recorder.js';
@@ -31,6 +31,8 @@ interface ExecutionRow {
   nodeType: string;
   /** Outputs of the execution's succeeded nodes, by node id. */
   outputs: Record<string, unknown>;
+  /** The attempt number this run marked (null: the node was not pending or running in a live execution of this run). */
+  fence: number | null;
 }
 
 /**
@@ -53,34 +55,19 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
 
   async execute(command: RunNodeCommand): Promise<RunNodeOutcome> {
     const { tenantId, executionId, nodeId, run } = command.job;
-    const { rows } = await pgPool(this.dataSource).query<ExecutionRow>({
-      name: 'run-node-load',
-      text: `SELECT e.id, e.tenant_id AS "tenantId", e.workflow_id AS "workflowId", e.workflow_version AS "workflowVersion", e.status,
-                    e.retry_count AS "retryCount", e.trigger_input AS "triggerInput", e.contact_id AS "contactId", e.started_at AS "startedAt",
-                    n.status AS "nodeStatus", n.type AS "nodeType",
-                    (SELECT coalesce(jsonb_object_agg(done.node_id, done.output), '{}'::jsonb) FROM node_executions done
-                      WHERE done.execution_id = e.id AND done.status = 'succeeded') AS outputs
-               FROM executions e JOIN node_executions n ON n.execution_id = e.id AND n.node_id = $3
-              WHERE e.id = $1 AND e.tenant_id = $2`,
-      values: [executionId, tenantId, nodeId],
-    });
-    const execution = rows[0];
+    const execution = await this.start(command);
     if (!execution || execution.retryCount !== run) return { kind: 'done' };
     const graph = await this.workflows.graph(tenantId, execution.workflowId, execution.workflowVersion);
     const node = graph.node(nodeId);
     if (!node) return { kind: 'done' };
-
-    if (execution.nodeStatus === 'succeeded') {
+    const fence = execution.fence;
+    if (fence === null) {
       // Re-delivered after the outcome was committed: only make sure the successors are queued.
-      await this.outcomes.resettle(execution, graph);
+      if (execution.nodeStatus === 'succeeded') await this.outcomes.resettle(execution, graph);
       return { kind: 'done' };
     }
-    if (execution.nodeStatus !== 'pending' && execution.nodeStatus !== 'running') return { kind: 'done' };
-    if (['succeeded', 'failed', 'cancelled'].includes(execution.status)) return { kind: 'done' };
 
     const handler = this.registry.get(node.type);
-    const fence = await this.markRunning(execution, node, command.attempt);
-    if (fence === undefined) return { kind: 'done' };
     let result: NodeResult;
     try {
       if (!handler) throw new NodeError('unknown_node_type', `No handler is registered for node type ${node.type}.`, false);
@@ -118,30 +105,44 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
   }
 
   /**
-   * One statement (so one round trip, and atomic): the node is running, a queued execution too, and
-   * `workflow.node.triggered` is in the event store. Returns the node's attempt number (the fence for
-   * recording its outcome), or undefined when the node is no longer pending or running. No in-process
-   * handler listens to that event, so it is not published on the EventBus.
+   * One statement (one round trip, atomic): loads the execution, the node and the outputs it may use,
+   * and — if the node is pending or running in a live execution of this run — marks the node running,
+   * a queued execution too, and stores `workflow.node.triggered`. `fence` is the node's new attempt
+   * number (null when nothing was marked): the outcome is recorded only if it still matches. No
+   * in-process handler listens to that event, so it is not published on the EventBus.
    */
-  private async markRunning(execution: ExecutionRow, node: WorkflowNode, attempt: number): Promise<number | undefined> {
-    const event = new NodeTriggeredEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, attempt } });
-    const { rows } = await pgPool(this.dataSource).query<{ attempts: number }>({
-      name: 'run-node-mark-running',
-      text: `WITH node AS (
+  private async start(command: RunNodeCommand): Promise<ExecutionRow | undefined> {
+    const { tenantId, executionId, nodeId, run } = command.job;
+    const { rows } = await pgPool(this.dataSource).query<ExecutionRow>({
+      name: 'run-node-start',
+      text: `WITH target AS (
+               SELECT e.id, e.tenant_id, e.workflow_id, e.workflow_version, e.status, e.retry_count, e.trigger_input, e.contact_id, e.started_at,
+                      n.status AS node_status, n.type AS node_type
+                 FROM executions e JOIN node_executions n ON n.execution_id = e.id AND n.node_id = $3
+                WHERE e.id = $1 AND e.tenant_id = $2
+             ), node AS (
                UPDATE node_executions SET status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()), error = NULL
-                WHERE execution_id = $1 AND node_id = $2 AND status IN ('pending', 'running')
+                WHERE execution_id = $1 AND node_id = $3 AND status IN ('pending', 'running')
+                  AND EXISTS (SELECT 1 FROM target WHERE retry_count = $4 AND status NOT IN ('succeeded', 'failed', 'cancelled'))
                 RETURNING attempts
              ), execution AS (
                UPDATE executions SET status = 'running', started_at = coalesce(started_at, now())
                 WHERE id = $1 AND status = 'queued' AND EXISTS (SELECT 1 FROM node)
              ), event AS (
                INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, correlation_id, payload, occurred_at)
-               SELECT $3, $4, 'execution', $1, $5, $6::jsonb, $7 FROM node
+               SELECT $2, $7, 'execution', $1, $5, jsonb_build_object('nodeId', $3::text, 'type', target.node_type, 'attempt', $6::int), now()
+                 FROM node CROSS JOIN target
              )
-             SELECT attempts FROM node`,
-      values: [execution.id, node.id, execution.tenantId, event.type, RequestContext.current()?.correlationId ?? null, JSON.stringify(event.payload), event.occurredAt],
+             SELECT target.id, target.tenant_id AS "tenantId", target.workflow_id AS "workflowId", target.workflow_version AS "workflowVersion",
+                    target.status, target.retry_count AS "retryCount", target.trigger_input AS "triggerInput", target.contact_id AS "contactId",
+                    target.started_at AS "startedAt", target.node_status AS "nodeStatus", target.node_type AS "nodeType",
+                    (SELECT attempts FROM node) AS fence,
+                    (SELECT coalesce(jsonb_object_agg(done.node_id, done.output), '{}'::jsonb) FROM node_executions done
+                      WHERE done.execution_id = $1 AND done.status = 'succeeded') AS outputs
+               FROM target`,
+      values: [executionId, tenantId, nodeId, run, RequestContext.current()?.correlationId ?? null, command.attempt, NODE_TRIGGERED],
     });
-    return rows[0]?.attempts;
+    return rows[0];
   }
 
   private async recordRetryableFailure(execution: ExecutionRow, node: WorkflowNode, error: NodeError, fence: number): Promise<void> {
