@@ -191,6 +191,9 @@ describe('Inbound webhooks', () => {
     expect(new Set(keyless.map((r) => r.body.eventId)).size).toBe(8);
     const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM webhook_events WHERE webhook_id = $1`, [webhook.id]);
     expect(count).toBe(keys.length + 8);
+    // Counted per event-loop turn, written right after it: visible to the next request.
+    const view = await http().get(`/api/webhooks/${webhook.id}`).set(...bearer(owner)).expect(200);
+    expect(view.body.stats).toMatchObject({ totalCalls: deliveries.length, successfulCalls: keys.length + 8, lastCalledAt: expect.any(String) });
   });
 
   it('generic with a secret requires X-Signature-256', async () => {
