@@ -40,7 +40,7 @@ export async function query(databaseUrl, sql, params = []) {
 /** Starts `node dist/src/main.js` and resolves once /health answers 200. */
 export async function startFlowhook(env) {
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), ...env },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${env.PORT}`;
@@ -77,10 +77,12 @@ export async function startBaseline() {
   return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
-/** A local receiver for outbound actions (answers 200 JSON). */
+/** A local receiver for outbound actions (answers 200 JSON); notes when each request path arrived. */
 export async function startReceiver() {
   let count = 0;
+  const arrivals = new Map();
   const server = createServer((request, response) => {
+    arrivals.set(request.url, Date.now());
     request.resume();
     request.on('end', () => {
       count++;
@@ -89,16 +91,23 @@ export async function startReceiver() {
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: server.address().port, count: () => count };
+  return { server, port: server.address().port, count: () => count, arrivedAt: (path) => arrivals.get(path) };
 }
 
-/** autocannon with 100 connections for 10 s by default; `amount` (a fixed request count) replaces the duration. */
+/**
+ * autocannon with 100 connections for 10 s by default; `amount` (a fixed request count) replaces the
+ * duration. `seconds` is from the start to the last response (autocannon's own duration only ticks
+ * once a second, which a fixed-count run would count as sending time).
+ */
 export function load(options) {
   const merged = { connections: 100, duration: 10, ...options };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   if (options.amount) delete merged.duration;
+  const started = performance.now();
+  let lastResponse = started;
   return new Promise((resolve, reject) => {
-    autocannon(merged, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon(merged, (error, result) => (error ? reject(error) : resolve({ ...result, seconds: (lastResponse - started) / 1000 })));
+    instance.on('response', () => (lastResponse = performance.now()));
   });
 }
 
