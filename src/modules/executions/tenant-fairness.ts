@@ -3,6 +3,12 @@ import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
 import { REDIS_CLIENT } from '../../platform/redis/redis.module.js';
 
+declare module 'ioredis' {
+  interface RedisCommander {
+    flowhookFairnessReserve(key: string, tenantId: string, count: number): Promise<number>;
+  }
+}
+
 /** BullMQ's lowest priority. */
 const MAX_PRIORITY = 2_097_152;
 
@@ -23,12 +29,15 @@ export class TenantFairness {
     config: AppConfig,
   ) {
     this.key = `${config.queuePrefix}:fairness`;
+    redis.defineCommand('flowhookFairnessReserve', {
+      numberOfKeys: 1,
+      lua: `local after = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2]) redis.call('PEXPIRE', KEYS[1], 3600000) return after`,
+    });
   }
 
   /** Reserves `count` slots for the tenant; returns the priority of each. */
   async reserve(tenantId: string, count: number): Promise<number[]> {
-    const results = await this.redis.multi().hincrby(this.key, tenantId, count).pexpire(this.key, 3_600_000).exec();
-    const after = Number(results?.[0]?.[1] ?? count);
+    const after = await this.redis.flowhookFairnessReserve(this.key, tenantId, count);
     return Array.from({ length: count }, (_, i) => Math.min(MAX_PRIORITY, Math.max(1, after - count + i + 1)));
   }
 

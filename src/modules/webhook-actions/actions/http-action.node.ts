@@ -26,9 +26,13 @@ export class HttpActionNode implements NodeHandler {
     const request = await this.runner.prepare(run.tenantId, config, { ...run.context }, run.bindings);
     if (isCallResult(request)) throw new NodeError(request.ok ? 'internal_error' : request.errorClass, request.ok ? 'unexpected' : request.error, false);
     const origin = request.url.origin;
-    const openFor = await this.circuits.openFor(run.tenantId, origin);
+    // One round trip for both (auto-pipelined); a call refused by an open circuit still counted in the
+    // rate window, which only makes the limit a little stricter while the target is down.
+    const [openFor, delayMs] = await Promise.all([
+      this.circuits.openFor(run.tenantId, origin),
+      this.rateLimiter.delayFor(run.tenantId, origin, config.rateLimitPerSecond ?? DEFAULT_OUTBOUND_RATE_PER_SECOND),
+    ]);
     if (openFor > 0) throw new NodeError('circuit_open', `The circuit for ${origin} is open; calls fail fast until it half-opens.`, true, openFor);
-    const delayMs = await this.rateLimiter.delayFor(run.tenantId, origin, config.rateLimitPerSecond ?? DEFAULT_OUTBOUND_RATE_PER_SECOND);
     if (delayMs > 0) return { kind: 'deferred', delayMs, reason: 'rate_limited' };
 
     const result = await this.runner.send(run.tenantId, config, request, {

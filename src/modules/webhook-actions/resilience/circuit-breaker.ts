@@ -30,6 +30,12 @@ redis.call('PEXPIRE', KEYS[1], 86400000)
 redis.call('PEXPIRE', KEYS[2], 86400000)
 return failures`;
 
+declare module 'ioredis' {
+  interface RedisCommander {
+    flowhookCircuitRecord(stateKey: string, originsKey: string, outcome: string, threshold: number, openUntil: number, origin: string): Promise<number>;
+  }
+}
+
 /**
  * Circuit breaker per (tenant, target origin) with its state in Redis, shared by every worker: opens
  * after 5 consecutive failures, lets calls through again (half-open) after 30 s, closes on a success.
@@ -43,6 +49,7 @@ export class CircuitBreaker {
     config: AppConfig,
   ) {
     this.prefix = `${config.queuePrefix}:circuit:`;
+    redis.defineCommand('flowhookCircuitRecord', { numberOfKeys: 2, lua: RECORD });
   }
 
   /** Milliseconds the circuit stays open, or 0 when a call may go through (closed or half-open). */
@@ -52,7 +59,7 @@ export class CircuitBreaker {
   }
 
   async record(tenantId: string, origin: string, outcome: 'success' | 'failure', now = Date.now()): Promise<void> {
-    await this.redis.eval(RECORD, 2, this.key(tenantId, origin), this.originsKey(tenantId), outcome, CIRCUIT_FAILURE_THRESHOLD, now + CIRCUIT_COOLDOWN_MS, origin);
+    await this.redis.flowhookCircuitRecord(this.key(tenantId, origin), this.originsKey(tenantId), outcome, CIRCUIT_FAILURE_THRESHOLD, now + CIRCUIT_COOLDOWN_MS, origin);
   }
 
   async list(tenantId: string, now = Date.now()): Promise<CircuitView[]> {

@@ -5,6 +5,12 @@ import { REDIS_CLIENT } from '../../../platform/redis/redis.module.js';
 
 export const DEFAULT_OUTBOUND_RATE_PER_SECOND = 20;
 
+declare module 'ioredis' {
+  interface RedisCommander {
+    flowhookOutboundCount(key: string): Promise<number>;
+  }
+}
+
 /**
  * Calls per second per (tenant, target origin), counted in Redis across workers. Over the limit the
  * caller is told how long to wait (the node job is delayed, not failed).
@@ -18,14 +24,17 @@ export class OutboundRateLimiter {
     config: AppConfig,
   ) {
     this.prefix = `${config.queuePrefix}:outbound-rate:`;
+    redis.defineCommand('flowhookOutboundCount', {
+      numberOfKeys: 1,
+      lua: `local count = redis.call('INCR', KEYS[1]) if count == 1 then redis.call('EXPIRE', KEYS[1], 2) end return count`,
+    });
   }
 
   /** 0 when the call may go now, else milliseconds to wait. */
   async delayFor(tenantId: string, origin: string, perSecond: number, now = Date.now()): Promise<number> {
     const second = Math.floor(now / 1000);
     const key = `${this.prefix}${tenantId}:${origin}:${second}`;
-    const results = await this.redis.multi().incr(key).expire(key, 2).exec();
-    const count = Number(results?.[0]?.[1] ?? 0);
+    const count = await this.redis.flowhookOutboundCount(key);
     if (count <= perSecond) return 0;
     // Spread the overflow over the following seconds instead of stampeding the next one.
     const secondsAhead = Math.ceil((count - perSecond) / perSecond);
