@@ -1,9 +1,9 @@
-// npm run bench [-- --soak] [-- --quick] [-- --ingress-only]: measures the SPEC §10 figures against baselines measured in the
+// npm run bench [-- --soak] [-- --quick] [-- --only=ingress,all-process,scale-out]: measures the SPEC §10 figures against baselines measured in the
 // same run, prints a table and writes bench/results/<date>.json. Everything runs on loopback.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, deleteRedisKeys, dropDatabase, json, load, percentile, query, ROOT, sleep, startBaseline, startFlowhook, startReceiver, stop } from './support.mjs';
+import { createDatabase, deleteRedisKeys, dropDatabase, json, load, percentile, query, ROOT, sleep, startBaseline, startFlowhook, startReceiver, startWorker, stop } from './support.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -14,7 +14,9 @@ const record = (scenario, figure, value, target, ok) => {
   console.log(`${ok ? 'PASS' : 'MISS'}  ${scenario.padEnd(14)} ${figure.padEnd(48)} ${String(value).padEnd(14)} target ${target}`);
 };
 
-const ingressOnly = args.has('--ingress-only');
+// --only=ingress,all-process,scale-out runs a subset (default: all three groups).
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const runs = (group) => !only || only.includes(group);
 const runId = Date.now().toString(36);
 const secrets = { INGRESS_RATE_LIMIT: '1000000', TRUST_PROXY: 'true' };
 
@@ -27,7 +29,7 @@ console.log(`baseline node:http 202: ${Math.round(baselineRps)} req/s`);
 
 // (1) Ingress on an api process (workers run elsewhere in production), its own database and queue
 // prefix: what is measured is "committed in PostgreSQL and queued", checked in both afterwards.
-{
+if (runs('ingress')) {
   const ingressDb = `flowhook_bench_ingress_${runId}`;
   const ingressUrl = await createDatabase(ingressDb);
   const ingressPrefix = `flowhook_bench_ingress_${runId}`;
@@ -63,8 +65,60 @@ console.log(`baseline node:http 202: ${Math.round(baselineRps)} req/s`);
   }
 }
 
-if (!ingressOnly) await allProcessScenarios();
+if (runs('all-process')) await allProcessScenarios();
+if (runs('scale-out')) await scaleOutScenario();
 writeResults();
+
+/**
+ * Scale-out: one api process takes a burst of webhooks (trigger → transform → action.http), then one,
+ * then three worker processes work the same backlog on a fresh database each. Every execution must
+ * complete exactly once; throughput with three must not be lower than with one.
+ */
+async function scaleOutScenario() {
+  const burst = quick ? 600 : 2000;
+  const rates = {};
+  for (const workers of [1, 3]) {
+    const name = `flowhook_bench_scale${workers}_${runId}`;
+    const databaseUrl = await createDatabase(name);
+    const queuePrefix = `${name}_q`;
+    const receiver = await startReceiver();
+    const env = { ...secrets, DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}` };
+    const api = await startFlowhook({ ...env, APP_ROLE: 'api', PORT: String(3850 + Math.floor(Math.random() * 40)) });
+    const children = [];
+    try {
+      const { auth } = await registerBenchTenant(api.base);
+      const flow = await json(api.base, 'POST', '/api/workflows', threeNodeWorkflow('Scale-out', receiver.port), auth);
+      await json(api.base, 'POST', `/api/workflows/${flow.id}/publish`, {}, auth);
+      const hook = await json(api.base, 'POST', '/api/webhooks', { name: 'scale', workflowId: flow.id, nodeId: 'in', provider: 'generic' }, auth);
+      const sent = await load({ url: `${api.base}/webhooks/${hook.id}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-token': hook.authToken }, body: '{"order":3}', amount: burst, duration: undefined });
+      // The same total concurrency (64 node jobs) split over the processes: on 2 cores more would only queue in PostgreSQL.
+      for (let i = 0; i < workers; i++) children.push(startWorker({ ...env, WORKER_CONCURRENCY: String(Math.ceil(64 / workers)) }));
+      const finished = await waitForExecutions(databaseUrl, flow.id, sent['2xx']);
+      const [row] = await query(
+        databaseUrl,
+        `SELECT count(*) / greatest(extract(epoch FROM max(finished_at) - min(started_at)), 0.001) AS rate,
+                (SELECT count(*)::int FROM (SELECT source_key FROM executions GROUP BY source_key HAVING count(*) > 1) d) AS duplicated,
+                (SELECT count(*)::int FROM event_store WHERE type = 'node.succeeded') AS "nodeSuccesses"
+           FROM executions WHERE workflow_id = $1`,
+        [flow.id],
+      );
+      rates[workers] = Number(row.rate);
+      if (finished.failed > 0) {
+        const errors = await query(databaseUrl, `SELECT e.error, n.node_id, n.error AS node_error, n.attempts FROM executions e JOIN node_executions n ON n.execution_id = e.id WHERE e.status = 'failed' AND n.status = 'failed' LIMIT 3`);
+        console.log(`scale-out with ${workers} worker(s): ${finished.failed} failed, e.g. ${JSON.stringify(errors)}`);
+      }
+      const once = finished.succeeded === sent['2xx'] && row.duplicated === 0 && row.nodeSuccesses === 3 * sent['2xx'];
+      record('scale-out', `${workers} worker(s): executions/s, each exactly once`, `${Math.round(rates[workers])} (${finished.succeeded}/${sent['2xx']}, ${row.nodeSuccesses} node successes)`, 'exactly once', once);
+    } finally {
+      for (const child of children) await stop(child);
+      await stop(api.child);
+      receiver.server.close();
+      await dropDatabase(name);
+      await deleteRedisKeys(queuePrefix);
+    }
+  }
+  record('scale-out', 'throughput 3 workers / 1 worker', (rates[3] / rates[1]).toFixed(2), '≥ 1 (2 cores here)', rates[3] >= rates[1]);
+}
 
 /** (2)–(6) on one `all` process (API and workers), as SPEC §10 asks for the end-to-end figure. */
 async function allProcessScenarios() {
@@ -79,24 +133,7 @@ async function allProcessScenarios() {
     const { auth, tenantId } = await registerBenchTenant(base);
 
     // (2) End to end: trigger → transform → action.http to a local receiver.
-    const e2eFlow = await json(
-      base,
-      'POST',
-      '/api/workflows',
-      {
-        name: 'E2E',
-        nodes: [
-          { id: 'in', type: 'trigger.webhook', config: {} },
-          { id: 'shape', type: 'transform', config: { set: { order: '{{ trigger.body.order }}' } } },
-          { id: 'call', type: 'action.http', config: { method: 'POST', url: `http://127.0.0.1:${receiver.port}/hook`, body: { order: '{{ nodes.shape.output.order }}' }, rateLimitPerSecond: 10000 } },
-        ],
-        edges: [
-          { source: 'in', target: 'shape' },
-          { source: 'shape', target: 'call' },
-        ],
-      },
-      auth,
-    );
+    const e2eFlow = await json(base, 'POST', '/api/workflows', threeNodeWorkflow('E2E', receiver.port), auth);
     await json(base, 'POST', `/api/workflows/${e2eFlow.id}/publish`, {}, auth);
     const e2eHook = await json(base, 'POST', '/api/webhooks', { name: 'e2e', workflowId: e2eFlow.id, nodeId: 'in', provider: 'generic' }, auth);
 
@@ -168,6 +205,7 @@ async function allProcessScenarios() {
        SELECT id, $1, $2, $3, $4, 'w' || ordinality, 'pending' FROM unnest($5::text[]) WITH ORDINALITY AS t(id, ordinality)`,
       [tenantId, anExecution.id, anExecution.workflow_id, anExecution.workflow_version, ids],
     );
+    await timeLookups(databaseUrl, ids.slice(2000, 2500)); // warm-up (prepared statement, caches)
     const lookups = await timeLookups(databaseUrl, ids.slice(0, 2000));
     generation.sort((a, b) => a - b);
     record('resume', 'resume URL generation p99 ms', percentile(generation, 99).toFixed(4), '< 1', percentile(generation, 99) < 1);
@@ -215,6 +253,22 @@ function writeResults() {
   const file = join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, baselineRps: Math.round(baselineRps), rows }, null, 2));
   console.log(`\nresults written to ${file}`);
+}
+
+/** trigger → transform → action.http to the local receiver: the end-to-end workflow of SPEC §10. */
+function threeNodeWorkflow(name, receiverPort) {
+  return {
+    name,
+    nodes: [
+      { id: 'in', type: 'trigger.webhook', config: {} },
+      { id: 'shape', type: 'transform', config: { set: { order: '{{ trigger.body.order }}' } } },
+      { id: 'call', type: 'action.http', config: { method: 'POST', url: `http://127.0.0.1:${receiverPort}/hook`, body: { order: '{{ nodes.shape.output.order }}' }, rateLimitPerSecond: 10000 } },
+    ],
+    edges: [
+      { source: 'in', target: 'shape' },
+      { source: 'shape', target: 'call' },
+    ],
+  };
 }
 
 async function registerBenchTenant(base) {

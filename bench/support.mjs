@@ -56,6 +56,14 @@ export async function startFlowhook(env) {
   throw new Error('Flowhook did not become healthy');
 }
 
+/** Starts an `APP_ROLE=worker` process (no port to wait for: it starts taking jobs once it is up). */
+export function startWorker(env) {
+  return spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), APP_ROLE: 'worker', WORKER_METRICS_PORT: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 export function stop(child) {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
