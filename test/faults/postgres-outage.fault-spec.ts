@@ -1,4 +1,4 @@
-import { FaultSystem, sleep, summary } from './support/fault-system.js';
+import { FaultSystem, summary } from './support/fault-system.js';
 
 const POSTGRES_DOWN_MS = 10000;
 
@@ -25,11 +25,7 @@ describe('Fault: PostgreSQL stopped for 10 s under load', () => {
       faultAfterMs: 3000,
       afterMs: 5000,
       fault: async (live) => {
-        await system.postgres.stop();
-        const [accepted, refused] = [live.accepted.length, live.refused];
-        await sleep(POSTGRES_DOWN_MS);
-        [acceptedWhileDown, refusedWhileDown] = [live.accepted.length - accepted, live.refused - refused];
-        await system.postgres.start();
+        ({ accepted: acceptedWhileDown, refused: refusedWhileDown } = await FaultSystem.outage(live, POSTGRES_DOWN_MS, () => system.postgres.stop(), () => system.postgres.start()));
       },
     });
 

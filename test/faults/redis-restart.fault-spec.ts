@@ -1,4 +1,4 @@
-import { FaultSystem, sleep, summary } from './support/fault-system.js';
+import { FaultSystem, summary } from './support/fault-system.js';
 
 const REDIS_DOWN_MS = 4000;
 
@@ -23,11 +23,7 @@ describe('Fault: Redis restarted under load', () => {
       faultAfterMs: 3000,
       afterMs: 4000,
       fault: async (live) => {
-        const [accepted, refused] = [live.accepted.length, live.refused];
-        await system.redis.stop();
-        await sleep(REDIS_DOWN_MS);
-        [acceptedWhileDown, refusedWhileDown] = [live.accepted.length - accepted, live.refused - refused];
-        await system.redis.start();
+        ({ accepted: acceptedWhileDown, refused: refusedWhileDown } = await FaultSystem.outage(live, REDIS_DOWN_MS, () => system.redis.stop(), () => system.redis.start()));
       },
     });
 

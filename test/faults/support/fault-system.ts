@@ -177,15 +177,29 @@ export class FaultSystem {
 
   /** One webhook; returns the eventId of a 202, or throws describing what came back. */
   async sendOne(flow: Flow, order: string): Promise<string> {
-    const response = await fetch(`${this.base}/webhooks/${flow.webhookId}`, {
+    const response = await this.deliver(flow, order);
+    const text = await response.text();
+    if (response.status !== 202) throw new Error(`webhook answered ${response.status}: ${text.slice(0, 500)}`);
+    return (JSON.parse(text) as { eventId: string }).eventId;
+  }
+
+  private deliver(flow: Flow, order: string): Promise<Response> {
+    return fetch(`${this.base}/webhooks/${flow.webhookId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-webhook-token': flow.token },
       body: JSON.stringify({ order }),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    const text = await response.text();
-    if (response.status !== 202) throw new Error(`webhook answered ${response.status}: ${text.slice(0, 500)}`);
-    return (JSON.parse(text) as { eventId: string }).eventId;
+  }
+
+  /** Takes a dependency down for `downMs` and up again; returns what ingress answered meanwhile. */
+  static async outage(live: LoadResult, downMs: number, down: () => Promise<void>, up: () => Promise<void>): Promise<{ accepted: number; refused: number }> {
+    const [accepted, refused] = [live.accepted.length, live.refused];
+    await down();
+    await sleep(downMs);
+    const whileDown = { accepted: live.accepted.length - accepted, refused: live.refused - refused };
+    await up();
+    return whileDown;
   }
 
   /**
@@ -203,12 +217,7 @@ export class FaultSystem {
         const order = `s${index}-${n}`;
         let ok = false;
         try {
-          const response = await fetch(`${this.base}/webhooks/${flow.webhookId}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-webhook-token': flow.token },
-            body: JSON.stringify({ order }),
-            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-          });
+          const response = await this.deliver(flow, order);
           const text = await response.text();
           if (response.status === 202) {
             const eventId = (JSON.parse(text) as { eventId?: unknown }).eventId;
@@ -499,7 +508,7 @@ function isProblem503(contentType: string | null, text: string): boolean {
   }
 }
 
-export function sleep(ms: number): Promise<void> {
+function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
