@@ -1,4 +1,4 @@
-import { MicroBatcher } from './micro-batcher.js';
+import { BatcherSaturatedError, MicroBatcher } from './micro-batcher.js';
 
 const deferred = () => {
   let release!: () => void;
@@ -12,7 +12,7 @@ describe('MicroBatcher', () => {
     const batcher = new MicroBatcher<number, string>(async (items) => {
       calls.push(items);
       return items.map((item) => `#${item}`);
-    }, { maxBatchSize: 100, maxInFlight: 1 });
+    }, { maxBatchSize: 100, maxInFlight: 1, maxPending: 1000 });
     await expect(Promise.all([1, 2, 3].map((item) => batcher.submit(item)))).resolves.toEqual(['#1', '#2', '#3']);
     expect(calls).toEqual([[1, 2, 3]]);
   });
@@ -24,7 +24,7 @@ describe('MicroBatcher', () => {
       calls.push(items);
       if (calls.length === 1) await gate.promise;
       return items;
-    }, { maxBatchSize: 2, maxInFlight: 1 });
+    }, { maxBatchSize: 2, maxInFlight: 1, maxPending: 1000 });
     const first = batcher.submit(1);
     await new Promise((resolve) => setImmediate(resolve));
     const later = [2, 3, 4].map((item) => batcher.submit(item));
@@ -44,7 +44,7 @@ describe('MicroBatcher', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       running--;
       return items;
-    }, { maxBatchSize: 1, maxInFlight: 3 });
+    }, { maxBatchSize: 1, maxInFlight: 3, maxPending: 1000 });
     await Promise.all(Array.from({ length: 10 }, (_, item) => batcher.submit(item)));
     expect(most).toBe(3);
   });
@@ -54,7 +54,7 @@ describe('MicroBatcher', () => {
     const batcher = new MicroBatcher<number, number>(async (items) => {
       if (fail) throw new Error('database down');
       return items;
-    }, { maxBatchSize: 10, maxInFlight: 1 });
+    }, { maxBatchSize: 10, maxInFlight: 1, maxPending: 1000 });
     const failed = [1, 2].map((item) => batcher.submit(item));
     await expect(Promise.allSettled(failed)).resolves.toEqual([
       { status: 'rejected', reason: new Error('database down') },
@@ -65,7 +65,22 @@ describe('MicroBatcher', () => {
   });
 
   it('rejects a batch whose function answers the wrong number of results', async () => {
-    const batcher = new MicroBatcher<number, number>(async () => [], { maxBatchSize: 10, maxInFlight: 1 });
+    const batcher = new MicroBatcher<number, number>(async () => [], { maxBatchSize: 10, maxInFlight: 1, maxPending: 1000 });
     await expect(batcher.submit(1)).rejects.toThrow('batch answered 0 results for 1 items');
+  });
+
+  it('rejects at once beyond maxPending while the batches are stuck, and takes items again once they drain', async () => {
+    const gate = deferred();
+    const batcher = new MicroBatcher<number, number>(async (items) => {
+      await gate.promise;
+      return items;
+    }, { maxBatchSize: 1, maxInFlight: 1, maxPending: 2 });
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = [batcher.submit(2), batcher.submit(3)];
+    await expect(batcher.submit(4)).rejects.toBeInstanceOf(BatcherSaturatedError);
+    gate.release();
+    await expect(Promise.all([first, ...waiting])).resolves.toEqual([1, 2, 3]);
+    await expect(batcher.submit(5)).resolves.toBe(5);
   });
 });

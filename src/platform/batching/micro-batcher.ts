@@ -3,6 +3,18 @@ export interface MicroBatcherOptions {
   maxBatchSize: number;
   /** Batch calls running at once at most; items wait (and accumulate) while all are busy. */
   maxInFlight: number;
+  /**
+   * Items waiting at most: beyond it `submit` rejects at once with BatcherSaturatedError, so a stalled
+   * dependency makes callers fail fast instead of piling up in memory.
+   */
+  maxPending: number;
+}
+
+export class BatcherSaturatedError extends Error {
+  constructor(waiting: number) {
+    super(`${waiting} items are already waiting for a batch`);
+    this.name = 'BatcherSaturatedError';
+  }
 }
 
 interface Pending<T, R> {
@@ -28,6 +40,7 @@ export class MicroBatcher<T, R> {
   ) {}
 
   submit(item: T): Promise<R> {
+    if (this.pending.length >= this.options.maxPending) return Promise.reject(new BatcherSaturatedError(this.pending.length));
     return new Promise<R>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       if (!this.scheduled) {

@@ -64,7 +64,7 @@ const INSERT_BATCH = `
  */
 @Injectable()
 export class WebhookEventStore {
-  private readonly batcher = new MicroBatcher<NewWebhookEvent, StoredWebhookEvent>((events) => this.insertBatch(events), { maxBatchSize: 200, maxInFlight: 4 });
+  private readonly batcher = new MicroBatcher<NewWebhookEvent, StoredWebhookEvent>((events) => this.insertBatch(events), { maxBatchSize: 200, maxInFlight: 4, maxPending: 10_000 });
 
   constructor(private readonly dataSource: DataSource) {}
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { IncomingHttpHeaders } from 'node:http';
 import { DataSource } from 'typeorm';
-import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
+import { BatcherSaturatedError, MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { SecretBox } from '../../../platform/crypto/secret-box.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
@@ -71,7 +71,7 @@ export class WebhookIngressService {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
     },
-    { maxBatchSize: 200, maxInFlight: 4 },
+    { maxBatchSize: 200, maxInFlight: 4, maxPending: 10_000 },
   );
 
   /** Concurrent accepted events are queued in one Redis round trip. */
@@ -80,7 +80,8 @@ export class WebhookIngressService {
       await this.queue.addBulk(jobs.map((data) => ({ name: 'process-event', data, opts: { jobId: data.eventId } })));
       return jobs.map(() => undefined);
     },
-    { maxBatchSize: 200, maxInFlight: 2 },
+    // Redis stalled: beyond this many waiting, events are left to the sweeper at once.
+    { maxBatchSize: 200, maxInFlight: 2, maxPending: 10_000 },
   );
 
   constructor(
@@ -166,13 +167,13 @@ export class WebhookIngressService {
     this.metrics.authFailure(`webhook_${kind}`);
   }
 
-  /** PostgreSQL unreachable → 503 with Retry-After, never a 202 for an unsaved event. */
+  /** PostgreSQL unreachable (or so slow that deliveries pile up) → 503 with Retry-After, never a 202 for an unsaved event. */
   private async guardDatabase<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      if (isDatabaseUnavailable(error)) throw new DependencyUnavailableError(['PostgreSQL']);
+      if (isDatabaseUnavailable(error) || error instanceof BatcherSaturatedError) throw new DependencyUnavailableError(['PostgreSQL']);
       throw error;
     }
   }
