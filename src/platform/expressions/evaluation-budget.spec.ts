@@ -1,0 +1,64 @@
+import { jest } from '@jest/globals';
+import { EvaluationBudget } from './evaluation-budget.js';
+import { ExpressionError } from './expression-error.js';
+
+const limits = { timeoutMs: 100, maxResultBytes: 1024, maxSequenceLength: 100 };
+
+describe('EvaluationBudget time', () => {
+  let now = 0;
+  let cpu = 0;
+  beforeEach(() => {
+    now = 1_000_000;
+    cpu = 5_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('does not stop a call whose process was not scheduled: late by the clock, not by CPU', () => {
+    const budget = new EvaluationBudget(limits, now, () => cpu);
+    now += 400; // descheduled by a busy host
+    cpu += 3;
+    expect(() => budget.checkTime()).not.toThrow();
+    now += 60;
+    cpu += 60;
+    expect(() => budget.checkTime()).not.toThrow();
+  });
+
+  it('stops a call that used its allowance in CPU as well', () => {
+    const budget = new EvaluationBudget(limits, now, () => cpu);
+    now += 101;
+    cpu += 101;
+    expect(() => budget.checkTime()).toThrow(ExpressionError);
+    expect(() => budget.checkTime()).toThrow('exceeded the 100 ms evaluation limit');
+  });
+
+  it('stops a runaway call once its CPU catches up after a descheduled stretch', () => {
+    const budget = new EvaluationBudget(limits, now, () => cpu);
+    now += 300;
+    cpu += 20;
+    budget.checkTime();
+    now += 79;
+    cpu += 79;
+    expect(() => budget.checkTime()).not.toThrow();
+    now += 2;
+    cpu += 2;
+    expect(() => budget.checkTime()).toThrow(ExpressionError);
+  });
+
+  it('does not count the turns a call is parked to let the event loop breathe', async () => {
+    const budget = new EvaluationBudget(limits, now, () => cpu);
+    now += 11;
+    cpu += 11;
+    const parked = budget.checkpoint();
+    expect(parked).toBeInstanceOf(Promise);
+    now += 500; // other jobs ran meanwhile, in this process
+    cpu += 500;
+    await parked;
+    now += 80;
+    cpu += 80;
+    expect(() => budget.checkTime()).not.toThrow();
+    now += 10;
+    cpu += 10;
+    expect(() => budget.checkTime()).toThrow(ExpressionError);
+  });
+});
