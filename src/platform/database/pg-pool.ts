@@ -32,3 +32,20 @@ export async function withPgClient<T>(pool: pg.Pool, work: (client: pg.PoolClien
     client.release(broken);
   }
 }
+
+const GUARDED = Symbol('flowhook.pgClientGuarded');
+
+/**
+ * Every connection of the pool hears its own errors from its first checkout on. A checked-out
+ * connection without a listener (TypeORM adds none) ends the process when PostgreSQL terminates it
+ * between two queries (shutdown, restart); heard, the error only breaks that connection, which the
+ * pool then drops.
+ */
+export function guardPoolClients(pool: pg.Pool, onError: (error: Error) => void): void {
+  pool.on('acquire', (client) => {
+    const guarded = client as pg.PoolClient & { [GUARDED]?: true };
+    if (guarded[GUARDED]) return;
+    guarded[GUARDED] = true;
+    client.on('error', onError);
+  });
+}
