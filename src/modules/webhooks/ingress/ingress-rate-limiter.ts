@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../../config/app-config.js';
+import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { REDIS_CLIENT } from '../../../platform/redis/redis.module.js';
 import { withTimeout } from '../../../platform/redis/with-timeout.js';
 
@@ -10,22 +11,20 @@ declare module 'ioredis' {
   }
 }
 
-/** Requests of one event-loop turn for one window key, counted with one command. */
-interface PendingWindow {
-  increment: number;
-  answers: ((count: number | undefined) => void)[];
-}
-
 /**
  * Fixed one-second windows per (webhook, source IP) in Redis, so the limit holds across instances.
- * Requests of one event-loop turn that share a window are counted with one INCRBY: the i-th of n gets
- * count - n + i, exactly as if each had counted alone. Fails open when Redis is down or slow (250 ms):
- * ingress keeps storing events in PostgreSQL.
+ * Requests counted together (MicroBatcher) that share a window are counted with one INCRBY: the i-th
+ * of n gets count - n + i, exactly as if each had counted alone. Fails open when Redis is down or slow
+ * (250 ms): ingress keeps storing events in PostgreSQL.
  */
 @Injectable()
 export class IngressRateLimiter {
   private readonly prefix: string;
-  private pending = new Map<string, PendingWindow>();
+  private readonly windows = new MicroBatcher<string, number | undefined>((keys) => this.countWindows(keys), {
+    maxBatchSize: 1000,
+    maxInFlight: 16,
+    maxPending: 10_000,
+  });
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -41,29 +40,26 @@ export class IngressRateLimiter {
   /** True when this request is within the limit. */
   async allow(webhookId: string, ip: string): Promise<boolean> {
     const key = `${this.prefix}${webhookId}:${ip}:${Math.floor(Date.now() / 1000)}`;
-    const count = await withTimeout(this.count(key), 250).catch(() => undefined);
+    const count = await withTimeout(this.windows.submit(key), 250).catch(() => undefined);
     return count === undefined || count <= this.config.ingressRateLimitPerSecond;
   }
 
-  private count(key: string): Promise<number | undefined> {
-    if (this.pending.size === 0) setImmediate(() => this.flush());
-    let window = this.pending.get(key);
-    if (!window) {
-      window = { increment: 0, answers: [] };
-      this.pending.set(key, window);
-    }
-    window.increment++;
-    return new Promise((resolve) => window.answers.push(resolve));
-  }
-
-  private flush(): void {
-    const pending = this.pending;
-    this.pending = new Map();
-    for (const [key, { increment, answers }] of pending) {
-      this.redis.flowhookCountInWindow(key, increment).then(
-        (total) => answers.forEach((answer, i) => answer(total - increment + i + 1)),
-        () => answers.forEach((answer) => answer(undefined)),
-      );
-    }
+  /** Each key's position in its window; undefined where Redis did not answer. */
+  private async countWindows(keys: string[]): Promise<(number | undefined)[]> {
+    const increments = new Map<string, number>();
+    const positions = keys.map((key) => {
+      const position = (increments.get(key) ?? 0) + 1;
+      increments.set(key, position);
+      return position;
+    });
+    const totals = new Map(
+      await Promise.all(
+        [...increments].map(async ([key, increment]) => [key, await this.redis.flowhookCountInWindow(key, increment).catch(() => undefined)] as const),
+      ),
+    );
+    return keys.map((key, i) => {
+      const total = totals.get(key);
+      return total === undefined ? undefined : total - increments.get(key)! + positions[i];
+    });
   }
 }
