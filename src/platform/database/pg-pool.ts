@@ -10,26 +10,23 @@ export function pgPool(dataSource: DataSource): pg.Pool {
 }
 
 /**
- * Runs `work` on one checked-out connection (a transaction spread over round trips). The connection
- * listens for errors while checked out: PostgreSQL shutting down reports on every connection, and an
- * unheard 'error' event would end the process. A connection that failed is destroyed, not reused.
+ * Runs `work` on one checked-out connection (a transaction spread over round trips), rolled back if
+ * `work` fails. A connection PostgreSQL dropped is heard by `guardPoolClients` and discarded by the
+ * pool on release.
  */
 export async function withPgClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let broken: Error | undefined;
-  const onError = (error: Error) => (broken = error);
-  client.on('error', onError);
+  let rollbackError: Error | undefined;
   try {
     return await work(client);
   } catch (error) {
-    broken ??= await client.query('ROLLBACK').then(
+    rollbackError = await client.query('ROLLBACK').then(
       () => undefined,
-      (rollbackError: Error) => rollbackError,
+      (failure: Error) => failure,
     );
     throw error;
   } finally {
-    client.off('error', onError);
-    client.release(broken);
+    client.release(rollbackError);
   }
 }
 
