@@ -34,6 +34,9 @@ export class UnitOfWork {
   }
 }
 
+/** The head of every insert into the event store (single statements add their rows with a SELECT). */
+export const EVENT_STORE_INSERT = 'INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at)';
+
 /** One multi-row INSERT for all of a transaction's events. */
 export async function appendEvents(manager: EntityManager, events: readonly DomainEvent<object>[]): Promise<void> {
   if (events.length === 0) return;
@@ -53,11 +56,7 @@ export async function appendEvents(manager: EntityManager, events: readonly Doma
     );
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb, $${base + 8})`;
   });
-  await manager.query(
-    `INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at)
-     VALUES ${rows.join(', ')}`,
-    params,
-  );
+  await manager.query(`${EVENT_STORE_INSERT} VALUES ${rows.join(', ')}`, params);
 }
 
 /**
@@ -72,5 +71,5 @@ export function appendEventsSql(events: readonly DomainEvent<object>[]): string 
       .concat(`${sqlLiteral(JSON.stringify(event.payload))}::jsonb`, sqlLiteral(event.occurredAt))
       .join(', '),
   );
-  return `INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at) VALUES (${rows.join('), (')})`;
+  return `${EVENT_STORE_INSERT} VALUES (${rows.join('), (')})`;
 }

@@ -5,6 +5,7 @@ import { pgPool } from '../../../platform/database/pg-pool.js';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
+import { EVENT_STORE_INSERT } from '../../../platform/outbox/unit-of-work.js';
 import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import type { ErrorInfo } from '../domain/execution-status.js';
@@ -59,8 +60,13 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     if (!execution || execution.retryCount !== run) return { kind: 'done' };
     const graph = await this.workflows.graph(tenantId, execution.workflowId, execution.workflowVersion);
     const node = graph.node(nodeId);
-    if (!node) return { kind: 'done' };
     const fence = execution.fence;
+    if (!node) {
+      // Its row came from this very version, so only a tampered version gets here: fail, never hang.
+      const error = new NodeError('unknown_node', `Node ${nodeId} is not in version ${execution.workflowVersion}.`, false);
+      if (fence !== null) await this.outcomes.fail(execution, { id: nodeId, type: execution.nodeType }, error, { status: 'running', attempt: fence });
+      return { kind: 'done' };
+    }
     if (fence === null) {
       // Re-delivered after the outcome was committed: only make sure the successors are queued.
       if (execution.nodeStatus === 'succeeded') await this.outcomes.resettle(execution, graph);
@@ -129,8 +135,8 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
                UPDATE executions SET status = 'running', started_at = coalesce(started_at, now())
                 WHERE id = $1 AND status = 'queued' AND EXISTS (SELECT 1 FROM node)
              ), event AS (
-               INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, correlation_id, payload, occurred_at)
-               SELECT $2, $7, 'execution', $1, $5, jsonb_build_object('nodeId', $3::text, 'type', target.node_type, 'attempt', $6::int), now()
+               ${EVENT_STORE_INSERT}
+               SELECT $2, $7, 'execution', $1, NULL, $5, jsonb_build_object('nodeId', $3::text, 'type', target.node_type, 'attempt', $6::int), now()
                  FROM node CROSS JOIN target
              )
              SELECT target.id, target.tenant_id AS "tenantId", target.workflow_id AS "workflowId", target.workflow_version AS "workflowVersion",

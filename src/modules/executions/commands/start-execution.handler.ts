@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { pgPool } from '../../../platform/database/pg-pool.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
+import { EVENT_STORE_INSERT } from '../../../platform/outbox/unit-of-work.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import { noTriggerNode } from '../domain/execution-errors.js';
 import { retryPolicyOf } from '../domain/node-retry-policy.js';
@@ -59,7 +60,7 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
                SELECT $2, execution.id, $3, n.node_id, n.type, n.status, n.node_id = $10, CASE WHEN n.node_id = $10 THEN now() END
                  FROM execution CROSS JOIN unnest($11::text[], $12::text[], $13::text[]) AS n(node_id, type, status)
              ), event AS (
-               INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at)
+               ${EVENT_STORE_INSERT}
                SELECT $2, $14, 'execution', execution.id, $15, $16, $17::jsonb, $18 FROM execution
              )
              SELECT id FROM execution`,

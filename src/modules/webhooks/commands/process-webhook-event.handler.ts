@@ -5,6 +5,7 @@ import { DomainError } from '../../../platform/errors/domain-error.js';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { TemplateEvaluator } from '../../../platform/expressions/template-evaluator.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
+import { EVENT_STORE_INSERT } from '../../../platform/outbox/unit-of-work.js';
 import { ContactDirectory } from '../../contacts/contact-directory.js';
 import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
 import { WebhookReceivedEvent } from '../events/webhook-received.event.js';
@@ -99,8 +100,8 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
                 WHERE id = $1 AND tenant_id = $2
                 RETURNING processing_time_ms
              ), event AS (
-               INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, correlation_id, payload, occurred_at)
-               SELECT $2, $6, 'webhook', $7, $8, $9::jsonb || jsonb_build_object('processingMs', finished.processing_time_ms), $10 FROM finished
+               ${EVENT_STORE_INSERT}
+               SELECT $2, $6, 'webhook', $7, NULL, $8, $9::jsonb || jsonb_build_object('processingMs', finished.processing_time_ms), $10 FROM finished
              )
              SELECT processing_time_ms AS "processingMs" FROM finished`,
       values: [event.id, command.tenantId, status, error, executionId, received.type, event.webhookId, RequestContext.current()?.correlationId ?? null, JSON.stringify(received.payload), received.occurredAt],
