@@ -1,17 +1,13 @@
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
-import { DelayedError, type Job, type MinimalJob } from 'bullmq';
+import type { Job, MinimalJob } from 'bullmq';
 import { AppConfig } from '../../config/app-config.js';
-import { isDatabaseUnavailable } from '../../platform/database/connection-errors.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
-import { RequestContext } from '../../platform/observability/request-context.js';
 import { QueueWorkerHost } from '../../platform/queue/queue-worker-host.js';
-import { RunNodeCommand, type RunNodeOutcome } from './commands/run-node.command.js';
+import { RunNodeCommand } from './commands/run-node.command.js';
 import { nodeBackoff } from './node-backoff.js';
 import type { NodeJobData } from './node-job.js';
 import { TenantFairness } from './tenant-fairness.js';
-
-const DATABASE_RETRY_MS = 1000;
 
 /**
  * Thin: parse the job, run the command, let BullMQ retry what should be retried (with the node's
@@ -38,22 +34,9 @@ export class NodeJobProcessor extends QueueWorkerHost {
   }
 
   async process(job: Job<NodeJobData>, token?: string): Promise<void> {
-    const { data } = job;
-    await RequestContext.run({ correlationId: data.correlationId ?? `job:${job.id}`, tenantId: data.tenantId }, async () => {
-      let outcome: RunNodeOutcome;
-      try {
-        outcome = await this.commands.execute(new RunNodeCommand(data, job.attemptsMade + 1, job.opts.attempts ?? 1));
-      } catch (error) {
-        // PostgreSQL unreachable is not the node's failure: wait for it without spending the node's attempts.
-        if (!isDatabaseUnavailable(error)) throw error;
-        outcome = { kind: 'deferred', delayMs: DATABASE_RETRY_MS };
-      }
-      if (outcome.kind === 'retry') throw outcome.error;
-      if (outcome.kind === 'deferred') {
-        await job.moveToDelayed(Date.now() + outcome.delayMs, token);
-        throw new DelayedError();
-      }
-    });
+    const outcome = await this.runJob(job, token, () => this.commands.execute(new RunNodeCommand(job.data, job.attemptsMade + 1, job.opts.attempts ?? 1)));
+    if (outcome.kind === 'retry') throw outcome.error;
+    if (outcome.kind === 'deferred') await this.delay(job, token, outcome.delayMs);
   }
 
   @OnWorkerEvent('completed')

@@ -1,7 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
-import { RequestContext } from '../../platform/observability/request-context.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { QueueWorkerHost } from '../../platform/queue/queue-worker-host.js';
 import { ProcessWaitJobCommand } from './commands/process-wait-job.command.js';
@@ -14,8 +13,7 @@ export class WaitJobProcessor extends QueueWorkerHost {
     super();
   }
 
-  async process(job: Job<WaitJobData>): Promise<void> {
-    const { data } = job;
-    await RequestContext.run({ correlationId: data.correlationId ?? `job:${job.id}`, tenantId: data.tenantId }, () => this.commands.execute(new ProcessWaitJobCommand(data)));
+  async process(job: Job<WaitJobData>, token?: string): Promise<void> {
+    await this.runJob(job, token, () => this.commands.execute(new ProcessWaitJobCommand(job.data)));
   }
 }

@@ -1,7 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
-import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
 import { QueueWorkerHost } from '../../../platform/queue/queue-worker-host.js';
 import { ProcessChannelEventCommand } from '../commands/process-channel-event.command.js';
@@ -13,9 +12,7 @@ export class ChannelEventProcessor extends QueueWorkerHost {
     super();
   }
 
-  async process(job: Job<ChannelEventJob>): Promise<void> {
-    await RequestContext.run({ correlationId: job.data.correlationId ?? `job:${job.id}`, tenantId: job.data.tenantId }, () =>
-      this.commands.execute(new ProcessChannelEventCommand(job.data.tenantId, job.data.eventId)),
-    );
+  async process(job: Job<ChannelEventJob>, token?: string): Promise<void> {
+    await this.runJob(job, token, () => this.commands.execute(new ProcessChannelEventCommand(job.data.tenantId, job.data.eventId)));
   }
 }

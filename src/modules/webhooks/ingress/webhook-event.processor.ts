@@ -1,7 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Job } from 'bullmq';
-import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
 import { QueueWorkerHost } from '../../../platform/queue/queue-worker-host.js';
 import { ProcessWebhookEventCommand } from '../commands/process-webhook-event.command.js';
@@ -14,10 +13,8 @@ export class WebhookEventProcessor extends QueueWorkerHost {
     super();
   }
 
-  async process(job: Job<WebhookEventJob & { replay?: boolean }>): Promise<void> {
+  async process(job: Job<WebhookEventJob & { replay?: boolean }>, token?: string): Promise<void> {
     const { data } = job;
-    await RequestContext.run({ correlationId: data.correlationId ?? `job:${job.id}`, tenantId: data.tenantId }, () =>
-      this.commands.execute(new ProcessWebhookEventCommand(data.tenantId, data.eventId, data.replay ?? false)),
-    );
+    await this.runJob(job, token, () => this.commands.execute(new ProcessWebhookEventCommand(data.tenantId, data.eventId, data.replay ?? false)));
   }
 }
