@@ -55,7 +55,7 @@ async function bootstrap(): Promise<void> {
     });
     if (config.workerMetricsPort > 0) {
       try {
-        metricsServer = await serveWorkerMetrics(app.get(MetricsRegistry), config.workerMetricsPort, config.host);
+        metricsServer = await serveWorkerMetrics(app.get(MetricsRegistry), config.workerMetricsPort, config.host, logger);
       } catch (error) {
         logger.fatal(
           `Cannot serve worker metrics on WORKER_METRICS_PORT ${config.workerMetricsPort} (${(error as NodeJS.ErrnoException).code ?? 'error'}): another worker on this host? Give each its own port, or 0 for none.`,

@@ -46,7 +46,16 @@ describe('Metrics of an APP_ROLE=worker process (it serves no API)', () => {
     expect(sum(after, 'flowhook_executions_total', 'status="succeeded"') - sum(before!, 'flowhook_executions_total', 'status="succeeded"')).toBe(EXECUTIONS);
     const queues = new Set([...after.keys()].filter((key) => key.startsWith('flowhook_queue_jobs{')).map((key) => /queue="([^"]+)"/.exec(key)?.[1]));
     expect([...queues].sort()).toEqual(['channel-events', 'nodes', 'waits', 'webhook-events']);
-    expect((await fetch(`http://127.0.0.1:${port}/api/workflows`)).status).toBe(404);
+    const other = await fetch(`http://127.0.0.1:${port}/api/workflows?x=1`);
+    expect(other.status).toBe(404);
+    expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await other.json()).toEqual({
+      type: 'urn:flowhook:problem:not_found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'This port serves GET /metrics only.',
+      instance: '/api/workflows',
+    });
   });
 
   it('refuses to start, in one line, when its metrics port is taken', async () => {
