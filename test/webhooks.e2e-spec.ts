@@ -1,8 +1,11 @@
+import { jest } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProcessWebhookEventCommand } from '../src/modules/webhooks/commands/process-webhook-event.command.js';
+import { WebhookEventStore } from '../src/modules/webhooks/ingress/webhook-event.store.js';
+import { BatcherSaturatedError } from '../src/platform/batching/micro-batcher.js';
 import { bearer, randomIp, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { nodeOf, waitForExecution } from './support/execution-helpers.js';
 import { expectProblem } from './support/problem-assertions.js';
@@ -169,6 +172,24 @@ describe('Inbound webhooks', () => {
     expect(row).toEqual({ status: 'processed', executionId: first.workflowExecutionId });
     const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM executions WHERE source_key = $1`, [`webhook-event:${accepted.body.eventId}`]);
     expect(count).toBe(1);
+  });
+
+  it.each([
+    ['PostgreSQL refuses connections', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['deliveries pile up behind a stalled PostgreSQL', new BatcherSaturatedError(10_000)],
+  ])('answers 503 problem details with Retry-After, never a 202, when %s', async (_case, failure) => {
+    const webhook = await createWebhook({ provider: 'generic' });
+    const insert = jest.spyOn(t.app.get(WebhookEventStore), 'insert').mockRejectedValueOnce(failure);
+    try {
+      const response = await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).send({ lost: false });
+      expectProblem(response, 503, 'dependency_unavailable');
+      expect(response.body.detail).toBe('Unavailable: PostgreSQL cannot be reached. Retry later.');
+      expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      insert.mockRestore();
+    }
+    const [{ count }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS count FROM webhook_events WHERE webhook_id = $1`, [webhook.id]);
+    expect(count).toBe(0);
   });
 
   it('concurrent deliveries committed together keep each key to one event and each keyless delivery to its own', async () => {
