@@ -37,12 +37,17 @@ export async function query(databaseUrl, sql, params = []) {
   }
 }
 
-/** Starts `node dist/src/main.js` and resolves once /health answers 200. */
-export async function startFlowhook(env) {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
+/** `node dist/src/main.js` as production runs it (BENCH_NODE_ARGS, e.g. --cpu-prof, go to every process). */
+function spawnFlowhook(env) {
+  return spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
     env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+/** Starts an API (or `all`) process and resolves once /health answers 200. */
+export async function startFlowhook(env) {
+  const child = spawnFlowhook(env);
   const base = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 300; i++) {
     try {
@@ -58,10 +63,7 @@ export async function startFlowhook(env) {
 
 /** Starts an `APP_ROLE=worker` process (no port to wait for: it starts taking jobs once it is up). */
 export function startWorker(env) {
-  return spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), APP_ROLE: 'worker', WORKER_METRICS_PORT: '0', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawnFlowhook({ APP_ROLE: 'worker', WORKER_METRICS_PORT: '0', ...env });
 }
 
 export function stop(child) {
