@@ -42,6 +42,23 @@ export interface NodeChange {
   onlyAttempt: number | null;
 }
 
+export interface LockedStates {
+  /** Undefined: no such execution (of this tenant). */
+  locked?: LockedExecution;
+  states: Map<string, NodeState>;
+  /** Set when the change applied. */
+  changed?: { durationMs: number };
+}
+
+interface StateRow {
+  nodeId: string;
+  status: NodeState['status'];
+  branch: string | null;
+  scheduled: boolean;
+  changed: boolean;
+  durationMs: number | null;
+}
+
 /**
  * SQL for execution state transitions. Every transition runs inside a transaction that first locks
  * the execution row, so parallel branches finishing at once are serialised and each sees the
@@ -92,41 +109,24 @@ export class ExecutionStateStore {
   }
 
   /**
-   * Opens the settling transaction and locks the execution in one round trip (a simple-protocol
-   * batch: BEGIN and the locking SELECT). Later statements of the transaction see every change
-   * committed before the lock was granted, so parallel branches finishing at once are serialised.
+   * Opens the settling transaction, locks the execution, applies the node's change (when given and
+   * its guard holds) and reads every node's state as it is after the change: one round trip (a
+   * simple-protocol batch, literals from sqlLiteral). Each statement of the batch takes a fresh
+   * snapshot, so the states read include every change committed before the lock was granted: parallel
+   * branches finishing at once are serialised and each sees the others.
    */
-  async beginAndLock(client: PoolClient, tenantId: string, executionId: string): Promise<LockedExecution | undefined> {
-    const [, locked] = (await client.query(
-      `BEGIN; SELECT id, tenant_id AS "tenantId", workflow_id AS "workflowId", workflow_version AS "workflowVersion",
+  async beginLockAndChange(client: PoolClient, tenantId: string, executionId: string, change?: NodeChange): Promise<LockedStates> {
+    const id = sqlLiteral(executionId);
+    const [, locked, read] = (await client.query(
+      `BEGIN;
+       SELECT id, tenant_id AS "tenantId", workflow_id AS "workflowId", workflow_version AS "workflowVersion",
               status, retry_count AS "retryCount", started_at AS "startedAt"
-         FROM executions WHERE id = ${sqlLiteral(executionId)} AND tenant_id = ${sqlLiteral(tenantId)} FOR UPDATE`,
-    )) as unknown as [QueryResult, QueryResult<LockedExecution>];
-    return locked.rows[0];
-  }
-
-  /**
-   * Applies a node's change (when given and its `onlyIf` status holds) and reads every node's state
-   * as it is after the change, in one statement.
-   */
-  async changeAndReadStates(client: PoolClient, executionId: string, change?: NodeChange): Promise<{ states: Map<string, NodeState>; changed?: { durationMs: number } }> {
-    const { rows } = await client.query<{ nodeId: string; status: NodeState['status']; branch: string | null; scheduled: boolean; changed: boolean; durationMs: number | null }>({
-      name: 'settle-change-and-read-states',
-      text: `WITH changed AS (
-         UPDATE node_executions SET status = $3, output = $4::jsonb, branch = $5, input = coalesce($6::jsonb, input),
-                finished_at = CASE WHEN $3 = 'succeeded' THEN now() ELSE NULL END
-          WHERE $2::text IS NOT NULL AND execution_id = $1 AND node_id = $2 AND ($7::text IS NULL OR status = $7) AND ($8::int IS NULL OR attempts = $8)
-          RETURNING node_id, status, branch, (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS duration_ms
-       )
-       SELECT n.node_id AS "nodeId", coalesce(c.status, n.status) AS status, CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch,
-              n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
-         FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
-        WHERE n.execution_id = $1`,
-      values: [executionId, change?.nodeId ?? null, change?.status ?? null, change?.output ?? null, change?.branch ?? null, change?.input ?? null, change?.onlyIf ?? null, change?.onlyAttempt ?? null],
-    });
-    const states = new Map(rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]));
-    const changedRow = rows.find((row) => row.changed);
-    return { states, changed: changedRow ? { durationMs: changedRow.durationMs ?? 0 } : undefined };
+         FROM executions WHERE id = ${id} AND tenant_id = ${sqlLiteral(tenantId)} FOR UPDATE;
+       ${change ? changeAndReadStatesSql(id, change) : readStatesSql(id)}`,
+    )) as unknown as [QueryResult, QueryResult<LockedExecution>, QueryResult<StateRow>];
+    const states = new Map(read.rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]));
+    const changedRow = read.rows.find((row) => row.changed);
+    return { locked: locked.rows[0], states, changed: changedRow ? { durationMs: changedRow.durationMs ?? 0 } : undefined };
   }
 
   /** The settlement's writes, its events and the COMMIT, in one round trip (literals: see sqlLiteral). */
@@ -167,4 +167,22 @@ export class ExecutionStateStore {
       [executionId],
     );
   }
+}
+
+function readStatesSql(executionId: string): string {
+  return `SELECT node_id AS "nodeId", status, branch, scheduled, false AS changed, NULL::int AS "durationMs" FROM node_executions WHERE execution_id = ${executionId}`;
+}
+
+function changeAndReadStatesSql(executionId: string, change: NodeChange): string {
+  const guards = [change.onlyIf === null ? '' : ` AND status = ${sqlLiteral(change.onlyIf)}`, change.onlyAttempt === null ? '' : ` AND attempts = ${sqlLiteral(change.onlyAttempt)}`].join('');
+  return `WITH changed AS (
+     UPDATE node_executions SET status = ${sqlLiteral(change.status)}, output = ${sqlLiteral(change.output)}::jsonb, branch = ${sqlLiteral(change.branch)},
+            input = coalesce(${sqlLiteral(change.input)}::jsonb, input), finished_at = ${change.status === 'succeeded' ? 'now()' : 'NULL'}
+      WHERE execution_id = ${executionId} AND node_id = ${sqlLiteral(change.nodeId)}${guards}
+      RETURNING node_id, status, branch, (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS duration_ms
+   )
+   SELECT n.node_id AS "nodeId", coalesce(c.status, n.status) AS status, CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch,
+          n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
+     FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
+    WHERE n.execution_id = ${executionId}`;
 }

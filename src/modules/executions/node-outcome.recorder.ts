@@ -95,7 +95,7 @@ export class NodeOutcomeRecorder {
   }
 
   /**
-   * The hot path of the engine, in three round trips on one connection: BEGIN + lock, the change +
+   * The hot path of the engine, in two round trips on one connection: BEGIN + lock + the change +
    * every node's state, then the settlement's writes + events + COMMIT. The events go out on the
    * EventBus after commit, and the nodes that became ready are queued.
    */
@@ -108,13 +108,8 @@ export class NodeOutcomeRecorder {
 
   private async settleOn(client: PoolClient, execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]) {
     const notApplied = { applied: false, toSchedule: [], events: [] };
-    const locked = await this.store.beginAndLock(client, execution.tenantId, execution.id);
-    if (!locked) {
-      await client.query('ROLLBACK');
-      return notApplied;
-    }
-    const { states, changed } = await this.store.changeAndReadStates(client, execution.id, change);
-    if (change && !changed) {
+    const { locked, states, changed } = await this.store.beginLockAndChange(client, execution.tenantId, execution.id, change);
+    if (!locked || (change && !changed)) {
       await client.query('ROLLBACK');
       return notApplied;
     }
