@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { pgPool } from '../../platform/database/pg-pool.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { workflowArchived, workflowNotFound, workflowVersionNotFound } from './domain/workflow-errors.js';
 import { WorkflowGraph } from './domain/workflow-graph.js';
@@ -26,10 +27,13 @@ export class WorkflowVersionReader {
 
   /** The version a new execution pins: the published one, or (for `execute`) the current draft. */
   async resolveForStart(tenantId: string, workflowId: string, which: 'published' | 'current'): Promise<StartableWorkflow> {
-    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOne({
-      where: { id: workflowId, tenantId },
-      select: { id: true, status: true, version: true, publishedVersion: true },
+    // Once per execution started: a prepared statement, without the ORM's query building.
+    const { rows } = await pgPool(this.dataSource).query<Pick<WorkflowEntity, 'status' | 'version' | 'publishedVersion'>>({
+      name: 'workflow-resolve-for-start',
+      text: `SELECT status, version, published_version AS "publishedVersion" FROM workflows WHERE id = $1 AND tenant_id = $2`,
+      values: [workflowId, tenantId],
     });
+    const [workflow] = rows;
     if (!workflow) throw workflowNotFound();
     if (workflow.status === 'archived') throw workflowArchived();
     const version = which === 'published' ? workflow.publishedVersion : workflow.version;
