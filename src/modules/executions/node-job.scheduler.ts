@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { MicroBatcher } from '../../platform/batching/micro-batcher.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { RequestContext } from '../../platform/observability/request-context.js';
 import type { NodeRetryPolicy } from './domain/node-retry-policy.js';
@@ -16,9 +17,20 @@ export interface ScheduledNode {
   retry: NodeRetryPolicy;
 }
 
-/** Queues node jobs with idempotent ids, the node's retry policy and the tenant's fairness priority. */
+interface NodeToQueue {
+  node: ScheduledNode;
+  correlationId?: string;
+}
+
+/**
+ * Queues node jobs with idempotent ids, the node's retry policy and the tenant's fairness priority.
+ * Nodes scheduled at once by concurrent settlements are queued together (MicroBatcher): one fairness
+ * reservation per tenant and one `addBulk` for the batch.
+ */
 @Injectable()
 export class NodeJobScheduler {
+  private readonly batches = new MicroBatcher<NodeToQueue, void>((nodes) => this.queueBatch(nodes), { maxBatchSize: 500, maxInFlight: 4, maxPending: 50_000 });
+
   constructor(
     @InjectQueue(QueueNames.nodes) private readonly queue: Queue<NodeJobData>,
     private readonly fairness: TenantFairness,
@@ -27,21 +39,34 @@ export class NodeJobScheduler {
   async schedule(nodes: readonly ScheduledNode[]): Promise<void> {
     if (nodes.length === 0) return;
     const correlationId = RequestContext.current()?.correlationId;
-    const priorities = await this.fairness.reserve(nodes[0].tenantId, nodes.length);
+    await Promise.all(nodes.map((node) => this.batches.submit({ node, correlationId })));
+  }
+
+  private async queueBatch(batch: NodeToQueue[]): Promise<void[]> {
+    const priorities = await this.reservePriorities(batch.map(({ node }) => node.tenantId));
     await this.queue.addBulk(
-      nodes.map((node, i) => {
+      batch.map(({ node, correlationId }, i) => {
         const data: NodeJobData = { tenantId: node.tenantId, executionId: node.executionId, nodeId: node.nodeId, run: node.run, correlationId, maxBackoffMs: node.retry.maxDelayMs };
         return {
           name: 'run-node',
           data,
-          opts: {
-            jobId: nodeJobId(data),
-            priority: priorities[i],
-            attempts: node.retry.maxAttempts,
-            backoff: { type: NODE_BACKOFF, delay: node.retry.backoffMs },
-          },
+          opts: { jobId: nodeJobId(data), priority: priorities[i], attempts: node.retry.maxAttempts, backoff: { type: NODE_BACKOFF, delay: node.retry.backoffMs } },
         };
       }),
     );
+    return batch.map(() => undefined);
+  }
+
+  /** The fairness priority of each job, in order: one reservation per tenant (issued together, pipelined). */
+  private async reservePriorities(tenantIds: readonly string[]): Promise<number[]> {
+    const counts = new Map<string, number>();
+    for (const tenantId of tenantIds) counts.set(tenantId, (counts.get(tenantId) ?? 0) + 1);
+    const reserved = new Map(await Promise.all([...counts].map(async ([tenantId, count]) => [tenantId, await this.fairness.reserve(tenantId, count)] as const)));
+    const taken = new Map<string, number>();
+    return tenantIds.map((tenantId) => {
+      const index = taken.get(tenantId) ?? 0;
+      taken.set(tenantId, index + 1);
+      return reserved.get(tenantId)![index];
+    });
   }
 }
