@@ -37,9 +37,9 @@ export async function query(databaseUrl, sql, params = []) {
   }
 }
 
-/** `node dist/src/main.js` as production runs it (BENCH_NODE_ARGS, e.g. --cpu-prof, go to every process). */
+/** `node dist/src/main.js` as production runs it (`npm run start:prod`); BENCH_NODE_ARGS, e.g. --cpu-prof, go to every process. */
 function spawnFlowhook(env) {
-  return spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
+  return spawn(process.execPath, ['--max-semi-space-size=64', ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
     env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
