@@ -70,6 +70,22 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     expectProblem(await http().delete(`/api/credentials/${created.id}`).set(...bearer(owner)), 404, 'credential_not_found');
   });
 
+  it('an answer with NUL characters (binary, or JSON \\u0000) is called once and recorded with U+FFFD', async () => {
+    receiver.plan(
+      { status: 200, headers: { 'content-type': 'application/json' }, body: '{"v":"a\\u0000b"}' },
+      { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: 'x\u0000y' },
+    );
+    const json = await runAction({ method: 'POST', url: `${receiver.url}/nul`, body: { a: 1 } });
+    expect(json.execution.status).toBe('succeeded');
+    expect(nodeOf(json.execution, 'call').output).toMatchObject({ status: 200, body: { v: 'a\uFFFDb' } });
+    const binary = await runAction({ method: 'POST', url: `${receiver.url}/nul`, body: { a: 2 } });
+    expect(binary.execution.status).toBe('succeeded');
+    expect(nodeOf(binary.execution, 'call').output).toMatchObject({ status: 200, body: 'x\uFFFDy' });
+    expect(receiver.requests).toHaveLength(2);
+    const attempts = await http().get(`/api/webhook-actions/executions?workflowId=${binary.workflowId}`).set(...bearer(owner)).expect(200);
+    expect(attempts.body.items).toEqual([expect.objectContaining({ status: 'succeeded', responseExcerpt: 'x\uFFFDy' })]);
+  });
+
   it('each auth type arrives exactly as configured, and signed requests verify with standardwebhooks', async () => {
     const bearerCred = await credential('bearer', { token: BEARER_TOKEN });
     const basicCred = await credential('basic', { username: 'ana', password: PASSWORD });

@@ -111,6 +111,22 @@ describe('Inbound webhooks', () => {
     expect(execution.trigger).toMatchObject({ input: { body: { event: 'new_lead', name: 'Ana' }, query: { source: 'zap' } } });
   });
 
+  it('NUL characters (JSON \\u0000 in a key or value, %00 in the query) are accepted and processed, stored as U+FFFD', async () => {
+    const webhook = await createWebhook({ provider: 'generic' });
+    const response = await http()
+      .post(`/webhooks/${webhook.id}?q=a%00b`)
+      .set('Content-Type', 'application/json')
+      .set('X-Webhook-Token', webhook.authToken)
+      .send('{"text":"a\\u0000b","k\\u0000":1,"kept":"a\\\\u0000b"}');
+    expect(response.status).toBe(202);
+    const event = await waitForEvent(webhook.id, response.body.eventId);
+    expect(event).toMatchObject({ status: 'processed', error: null });
+    const execution = await waitForExecution(t, owner.accessToken, event.workflowExecutionId);
+    expect(execution.status).toBe('succeeded');
+    // A literal backslash before "u0000" is text, not a NUL: it is kept as sent.
+    expect(execution.trigger).toMatchObject({ input: { body: { text: 'a\uFFFDb', 'k\uFFFD': 1, kept: 'a\\u0000b' }, query: { q: 'a\uFFFDb' } } });
+  });
+
   it('refuses a wrong signature or token with 401 and processes nothing', async () => {
     const webhook = await createWebhook({ provider: 'whatsapp', secretKey: META_SECRET });
     const body = fixture('whatsapp-message.json');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { textWithoutNul, toPostgresJson } from '../../platform/database/postgres-text.js';
 
 export type ContactView = {
   id: string;
@@ -39,7 +40,7 @@ export class ContactDirectory {
       `UPDATE contacts SET fields = fields || $3::jsonb, name = coalesce($4, name), updated_at = now()
         WHERE id = $1 AND tenant_id = $2
         RETURNING id, source, external_id AS "externalId", name, fields`,
-      [contactId, tenantId, JSON.stringify(fields), typeof fields.name === 'string' ? fields.name : null],
+      [contactId, tenantId, toPostgresJson(fields), typeof fields.name === 'string' ? textWithoutNul(fields.name) : null],
     );
     return row ?? null;
   }

@@ -9,6 +9,7 @@ import { isSettled, planNext, type NodeState, type Plan } from './domain/executi
 import { FINAL_EXECUTION_STATUSES, type ErrorInfo, type ExecutionStatus, type NodeStatus } from './domain/execution-status.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
+import { toPostgresJson } from '../../platform/database/postgres-text.js';
 
 export interface LockedExecution {
   id: string;
@@ -155,7 +156,7 @@ export class ExecutionStateStore {
       `UPDATE executions SET status = $2, error = $3, started_at = coalesce(started_at, now()),
               finished_at = CASE WHEN $4 THEN now() ELSE NULL END
         WHERE id = $1`,
-      [executionId, status, error === null ? null : JSON.stringify(error), finished],
+      [executionId, status, error === null ? null : toPostgresJson(error), finished],
     );
   }
 

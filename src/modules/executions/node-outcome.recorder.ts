@@ -16,6 +16,7 @@ import { NodeSucceededEvent } from './events/node-succeeded.event.js';
 import { ExecutionStateStore, type LockedExecution, type NodeChange } from './execution-state.store.js';
 import { NodeJobScheduler, type ScheduledNode } from './node-job.scheduler.js';
 import { serializeOutput } from './node-output-limit.js';
+import { toPostgresJson } from '../../platform/database/postgres-text.js';
 
 export interface ExecutionRef {
   id: string;
@@ -57,7 +58,7 @@ export class NodeOutcomeRecorder {
       status: waiting ? 'waiting' : 'succeeded',
       output: result.output === undefined ? null : serializeOutput(result.output),
       branch: result.kind === 'completed' ? (result.branch ?? null) : null,
-      input: result.input === undefined ? null : JSON.stringify(result.input),
+      input: result.input === undefined ? null : toPostgresJson(result.input),
       onlyIf: onlyIf?.status ?? null,
       onlyAttempt: onlyIf?.attempt ?? null,
     };
@@ -80,7 +81,7 @@ export class NodeOutcomeRecorder {
       const [updated]: [unknown[], number] = await tx.manager.query(
         `UPDATE node_executions SET status = 'failed', error = $3, finished_at = now()
           WHERE execution_id = $1 AND node_id = $2 AND ($4::text IS NULL OR status = $4) AND ($5::int IS NULL OR attempts = $5) RETURNING id`,
-        [execution.id, node.id, JSON.stringify(info), onlyIf?.status ?? null, onlyIf?.attempt ?? null],
+        [execution.id, node.id, toPostgresJson(info), onlyIf?.status ?? null, onlyIf?.attempt ?? null],
       );
       if (updated.length === 0) return false;
       tx.record(new NodeFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, error: info } }));

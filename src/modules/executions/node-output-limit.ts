@@ -1,11 +1,12 @@
 import { NodeError } from './domain/node-error.js';
+import { toPostgresJson } from '../../platform/database/postgres-text.js';
 
 /** SPEC §5: node outputs larger than 1 MiB are refused with a clear node error. */
 export const MAX_NODE_OUTPUT_BYTES = 1_048_576;
 
 /** Serialises a node's output once, refusing what is too large or not JSON. */
 export function serializeOutput(output: unknown): string {
-  const json = JSON.stringify(output ?? null);
+  const json = toPostgresJson(output ?? null);
   if (Buffer.byteLength(json, 'utf8') > MAX_NODE_OUTPUT_BYTES) {
     throw new NodeError('output_too_large', `The node output is larger than ${MAX_NODE_OUTPUT_BYTES} bytes.`, false);
   }

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { sqlLiteral } from '../database/sql-literal.js';
 import { RequestContext } from '../observability/request-context.js';
 import type { DomainEvent } from './domain-event.js';
+import { toPostgresJson } from '../database/postgres-text.js';
 
 export interface Transaction {
   readonly manager: EntityManager;
@@ -51,7 +52,7 @@ export async function appendEvents(manager: EntityManager, events: readonly Doma
       event.aggregateId,
       event.actorId,
       correlationId,
-      JSON.stringify(event.payload),
+      toPostgresJson(event.payload),
       event.occurredAt,
     );
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb, $${base + 8})`;
@@ -68,7 +69,7 @@ export function appendEventsSql(events: readonly DomainEvent<object>[]): string 
   const rows = events.map((event) =>
     [event.tenantId, event.type, event.aggregateType, event.aggregateId, event.actorId, correlationId]
       .map((value) => sqlLiteral(value))
-      .concat(`${sqlLiteral(JSON.stringify(event.payload))}::jsonb`, sqlLiteral(event.occurredAt))
+      .concat(`${sqlLiteral(toPostgresJson(event.payload))}::jsonb`, sqlLiteral(event.occurredAt))
       .join(', '),
   );
   return `${EVENT_STORE_INSERT} VALUES (${rows.join('), (')})`;

@@ -14,6 +14,7 @@ import { ProviderAdapterFactory } from '../../webhooks/providers/provider-adapte
 import { withoutSecretHeaders } from '../../webhooks/providers/secret-headers.js';
 import { CHANNEL_CREDENTIALS_AAD } from '../channel-credentials.js';
 import { channelNotFound } from '../channel.repository.js';
+import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 
 export interface ChannelEventJob {
   eventId: string;
@@ -64,7 +65,7 @@ export class ChannelIngressService {
        VALUES ($1, $2, $3, 'received', $4, $5, $6, $7, $8)
        ON CONFLICT (channel_id, event, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
        RETURNING id`,
-      [channel.tenantId, channel.id, event, adapter.eventId(inbound), adapter.customerId(inbound), rawBody, normalized['content-type'] ?? null, JSON.stringify(withoutSecretHeaders(normalized))],
+      [channel.tenantId, channel.id, event, adapter.eventId(inbound), adapter.customerId(inbound), rawBody, normalized['content-type'] ?? null, toPostgresJson(withoutSecretHeaders(normalized))],
     );
     if (!stored[0]) {
       const { rows: existing } = await pgPool(this.dataSource).query<{ id: string }>(

@@ -17,6 +17,7 @@ import { NodeHandlerRegistry } from '../node-handler.registry.js';
 import { NodeOutcomeRecorder } from '../node-outcome.recorder.js';
 import { serializeOutput } from '../node-output-limit.js';
 import { RunNodeCommand, type RunNodeOutcome } from './run-node.command.js';
+import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 
 interface ExecutionRow {
   id: string;
@@ -155,7 +156,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     await this.dataSource.query(`UPDATE node_executions SET status = 'pending', error = $3 WHERE execution_id = $1 AND node_id = $2 AND status = 'running' AND attempts = $4`, [
       execution.id,
       node.id,
-      JSON.stringify(errorInfo(error)),
+      toPostgresJson(errorInfo(error)),
       fence,
     ]);
     this.logger.warn({ executionId: execution.id, nodeId: node.id, errorClass: error.errorClass }, 'node attempt failed; will retry');

@@ -12,6 +12,7 @@ import { retryPolicyOf } from '../domain/node-retry-policy.js';
 import { ExecutionStartedEvent } from '../events/execution-started.event.js';
 import { NodeJobScheduler } from '../node-job.scheduler.js';
 import { StartExecutionCommand } from './start-execution.command.js';
+import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 
 /**
  * Pins the workflow version, creates the execution and a `pending` row for every node in one
@@ -70,7 +71,7 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
         input.workflowId,
         version,
         input.triggerType,
-        JSON.stringify(input.triggerInput ?? {}),
+        toPostgresJson(input.triggerInput ?? {}),
         input.contactId ?? null,
         command.correlationId ?? null,
         input.sourceKey ?? null,

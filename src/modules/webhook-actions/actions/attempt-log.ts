@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
+import { pgPool } from '../../../platform/database/pg-pool.js';
 import { redactUrl } from '../http/redact-url.js';
+import { textWithoutNul, toPostgresJson } from '../../../platform/database/postgres-text.js';
 
 export const RESPONSE_EXCERPT_BYTES = 64 * 1024;
 
@@ -22,37 +25,57 @@ export interface AttemptRecord {
   errorMessage: string | null;
 }
 
-/** One row per outbound attempt: URL with query values redacted, auth headers redacted, 64 KiB excerpt. */
+/**
+ * One row per outbound attempt: URL with query values redacted, auth headers redacted, 64 KiB excerpt.
+ * Attempts recorded at once by concurrent calls are inserted together (MicroBatcher): one statement.
+ */
 @Injectable()
 export class AttemptLog {
+  private readonly batches = new MicroBatcher<AttemptRecord, void>((attempts) => this.insert(attempts), { maxBatchSize: 200, maxInFlight: 4, maxPending: 10_000 });
+
   constructor(private readonly dataSource: DataSource) {}
 
   async record(attempt: AttemptRecord): Promise<void> {
-    const headers = Object.fromEntries(
-      Object.entries(attempt.headers).map(([name, value]) => [name, attempt.secretHeaders.includes(name) || name === 'webhook-signature' ? '[redacted]' : value]),
-    );
-    const excerpt = attempt.responseBody ? attempt.responseBody.subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8') : null;
-    await this.dataSource.query(
-      `INSERT INTO webhook_action_executions (tenant_id, workflow_id, execution_id, node_id, attempt, method, url, origin, request_headers, status,
-                                              http_status, duration_ms, response_excerpt, error_class, error_message)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [
-        attempt.tenantId,
-        attempt.workflowId,
-        attempt.executionId,
-        attempt.nodeId,
-        attempt.attempt,
-        attempt.method,
-        redactUrl(attempt.url),
-        attempt.url.origin,
-        JSON.stringify(headers),
-        attempt.status,
-        attempt.httpStatus,
-        Math.round(attempt.durationMs),
-        excerpt,
-        attempt.errorClass,
-        attempt.errorMessage,
-      ],
-    );
+    await this.batches.submit(attempt);
   }
+
+  private async insert(attempts: AttemptRecord[]): Promise<void[]> {
+    const column = <T>(value: (attempt: AttemptRecord) => T): T[] => attempts.map(value);
+    await pgPool(this.dataSource).query({
+      name: 'attempt-log-insert',
+      text: `INSERT INTO webhook_action_executions (tenant_id, workflow_id, execution_id, node_id, attempt, method, url, origin, request_headers, status,
+                                                 http_status, duration_ms, response_excerpt, error_class, error_message)
+             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[],
+                                  $11::int[], $12::int[], $13::text[], $14::text[], $15::text[])`,
+      values: [
+        column((a) => a.tenantId),
+        column((a) => a.workflowId),
+        column((a) => a.executionId),
+        column((a) => a.nodeId),
+        column((a) => a.attempt),
+        column((a) => a.method),
+        column((a) => redactUrl(a.url)),
+        column((a) => a.url.origin),
+        column((a) => toPostgresJson(redactHeaders(a))),
+        column((a) => a.status),
+        column((a) => a.httpStatus),
+        column((a) => Math.round(a.durationMs)),
+        column((a) => excerptOf(a.responseBody)),
+        column((a) => a.errorClass),
+        column((a) => textWithoutNul(a.errorMessage)),
+      ],
+    });
+    return attempts.map(() => undefined);
+  }
+}
+
+function redactHeaders(attempt: AttemptRecord): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(attempt.headers).map(([name, value]) => [name, attempt.secretHeaders.includes(name) || name === 'webhook-signature' ? '[redacted]' : value]),
+  );
+}
+
+/** A binary answer keeps its shape: a NUL becomes U+FFFD (see postgres-text). */
+function excerptOf(body: Buffer | null): string | null {
+  return body ? textWithoutNul(body.subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8')) : null;
 }

@@ -14,6 +14,7 @@ import { PayloadSchemaValidator } from '../payload-schema.validator.js';
 import type { WebhookConfig } from '../entities/webhook.entity.js';
 import { WebhookStats } from '../webhook-stats.js';
 import { ProcessWebhookEventCommand } from './process-webhook-event.command.js';
+import { textWithoutNul } from '../../../platform/database/postgres-text.js';
 
 interface EventRow {
   id: string;
@@ -81,7 +82,7 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
       ));
     } catch (caught) {
       if (!(caught instanceof DomainError) && !(caught instanceof ExpressionError)) throw caught;
-      error = caught.message;
+      error = textWithoutNul(caught.message);
     }
 
     const status = error ? 'failed' : 'processed';

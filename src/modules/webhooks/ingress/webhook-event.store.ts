@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
+import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 
 export interface NewWebhookEvent {
   tenantId: string;
@@ -96,8 +97,8 @@ export class WebhookEventStore {
       column((event) => event.customerId),
       column((event) => event.rawBody),
       column((event) => event.contentType),
-      column((event) => JSON.stringify(event.headers)),
-      column((event) => JSON.stringify(event.query)),
+      column((event) => toPostgresJson(event.headers)),
+      column((event) => toPostgresJson(event.query)),
       column((event) => event.sourceIp),
       column((event) => event.correlationId),
     ]);

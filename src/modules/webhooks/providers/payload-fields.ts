@@ -1,3 +1,5 @@
+import { textWithoutNul } from '../../../platform/database/postgres-text.js';
+
 /** Safe reading of untrusted parsed bodies and headers, shared by the provider adapters. */
 
 export type JsonObject = Record<string, unknown>;
@@ -23,7 +25,7 @@ export function objectAt(parent: unknown, key: string): JsonObject | null {
 export function idAt(parent: unknown, key: string): string | null {
   if (!isJsonObject(parent)) return null;
   const value = parent[key];
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'string') return value.trim() === '' ? null : textWithoutNul(value);
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   return null;
 }
