@@ -7,6 +7,7 @@ import { ContactsModule } from '../contacts/contacts.module.js';
 import { ExecutionsModule } from '../executions/executions.module.js';
 import { CreateWebhookHandler } from './commands/create-webhook.handler.js';
 import { ProcessWebhookEventHandler } from './commands/process-webhook-event.handler.js';
+import { ProcessingEventStore } from './commands/processing-event.store.js';
 import { RegenerateWebhookTokenHandler } from './commands/regenerate-webhook-token.handler.js';
 import { ReplayWebhookEventHandler } from './commands/replay-webhook-event.handler.js';
 import { UpdateWebhookHandler } from './commands/update-webhook.handler.js';
@@ -54,6 +55,7 @@ import { DeactivateWebhooksOnArchive } from './workflow-archived.handler.js';
     RegenerateWebhookTokenHandler,
     ReplayWebhookEventHandler,
     ProcessWebhookEventHandler,
+    ProcessingEventStore,
     ListWebhooksHandler,
     GetWebhookHandler,
     ListWebhookEventsHandler,

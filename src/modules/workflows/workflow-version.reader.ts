@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { MicroBatcher } from '../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../platform/database/pg-pool.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { workflowArchived, workflowNotFound, workflowVersionNotFound } from './domain/workflow-errors.js';
@@ -13,7 +14,10 @@ export interface StartableWorkflow {
   graph: WorkflowGraph;
 }
 
+type StartableRow = Pick<WorkflowEntity, 'status' | 'version' | 'publishedVersion'>;
+
 const MAX_CACHED_GRAPHS = 5000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What other modules (the engine, ingress) read of workflows. Versions are immutable, so their
@@ -22,23 +26,36 @@ const MAX_CACHED_GRAPHS = 5000;
 @Injectable()
 export class WorkflowVersionReader {
   private readonly graphs = new Map<string, WorkflowGraph>();
+  /** Executions started at once (a burst of webhooks) resolve their workflows with one query. */
+  private readonly startable = new MicroBatcher<{ tenantId: string; workflowId: string }, StartableRow | undefined>((keys) => this.loadStartable(keys), {
+    maxBatchSize: 200,
+    maxInFlight: 4,
+    maxPending: 10_000,
+  });
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The version a new execution pins: the published one, or (for `execute`) the current draft. */
   async resolveForStart(tenantId: string, workflowId: string, which: 'published' | 'current'): Promise<StartableWorkflow> {
-    // Once per execution started: a prepared statement, without the ORM's query building.
-    const { rows } = await pgPool(this.dataSource).query<Pick<WorkflowEntity, 'status' | 'version' | 'publishedVersion'>>({
-      name: 'workflow-resolve-for-start',
-      text: `SELECT status, version, published_version AS "publishedVersion" FROM workflows WHERE id = $1 AND tenant_id = $2`,
-      values: [workflowId, tenantId],
-    });
-    const [workflow] = rows;
+    const workflow = UUID.test(workflowId) ? await this.startable.submit({ tenantId, workflowId }) : undefined;
     if (!workflow) throw workflowNotFound();
     if (workflow.status === 'archived') throw workflowArchived();
     const version = which === 'published' ? workflow.publishedVersion : workflow.version;
     if (version === null) throw new DomainError('conflict', 'workflow_not_published', 'The workflow has no published version.');
     return { workflowId, version, graph: await this.graph(tenantId, workflowId, version) };
+  }
+
+  private async loadStartable(keys: { tenantId: string; workflowId: string }[]): Promise<(StartableRow | undefined)[]> {
+    const { rows } = await pgPool(this.dataSource).query<StartableRow & { id: string; tenantId: string }>({
+      name: 'workflows-startable',
+      text: `SELECT id, tenant_id AS "tenantId", status, version, published_version AS "publishedVersion" FROM workflows WHERE id = ANY($1::uuid[])`,
+      values: [[...new Set(keys.map((key) => key.workflowId))]],
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return keys.map(({ tenantId, workflowId }) => {
+      const row = byId.get(workflowId);
+      return row?.tenantId === tenantId ? row : undefined;
+    });
   }
 
   /** The graph of the workflow's current version (for bindings such as a webhook's trigger node). */
