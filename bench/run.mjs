@@ -72,13 +72,15 @@ writeResults();
 /**
  * Scale-out: one api process takes a burst of webhooks (trigger → transform → action.http), then one,
  * then three worker processes work the same backlog on a fresh database each. Every execution must
- * complete exactly once; throughput with three must not be lower than with one.
+ * complete exactly once; throughput with three must not be lower than with one. Throughput is the
+ * steady state (completions between the 10th and 90th percentile), and the full run alternates
+ * 1, 3, 1, 3 workers and compares the means, since one run on this VM varies by ±10 %.
  */
 async function scaleOutScenario() {
-  const burst = quick ? 600 : 2000;
-  const rates = {};
-  for (const workers of [1, 3]) {
-    const name = `flowhook_bench_scale${workers}_${runId}`;
+  const burst = quick ? 600 : 4000;
+  const rates = { 1: [], 3: [] };
+  for (const [run, workers] of (quick ? [1, 3] : [1, 3, 1, 3]).entries()) {
+    const name = `flowhook_bench_scale${workers}_${run}_${runId}`;
     const databaseUrl = await createDatabase(name);
     const queuePrefix = `${name}_q`;
     const receiver = await startReceiver();
@@ -96,19 +98,19 @@ async function scaleOutScenario() {
       const finished = await waitForExecutions(databaseUrl, flow.id, sent['2xx']);
       const [row] = await query(
         databaseUrl,
-        `SELECT count(*) / greatest(extract(epoch FROM max(finished_at) - min(started_at)), 0.001) AS rate,
+        `SELECT 0.8 * count(*) / greatest(extract(epoch FROM percentile_disc(0.9) WITHIN GROUP (ORDER BY finished_at) - percentile_disc(0.1) WITHIN GROUP (ORDER BY finished_at)), 0.001) AS rate,
                 (SELECT count(*)::int FROM (SELECT source_key FROM executions GROUP BY source_key HAVING count(*) > 1) d) AS duplicated,
                 (SELECT count(*)::int FROM event_store WHERE type = 'node.succeeded') AS "nodeSuccesses"
            FROM executions WHERE workflow_id = $1`,
         [flow.id],
       );
-      rates[workers] = Number(row.rate);
+      rates[workers].push(Number(row.rate));
       if (finished.failed > 0) {
         const errors = await query(databaseUrl, `SELECT e.error, n.node_id, n.error AS node_error, n.attempts FROM executions e JOIN node_executions n ON n.execution_id = e.id WHERE e.status = 'failed' AND n.status = 'failed' LIMIT 3`);
         console.log(`scale-out with ${workers} worker(s): ${finished.failed} failed, e.g. ${JSON.stringify(errors)}`);
       }
       const once = finished.succeeded === sent['2xx'] && row.duplicated === 0 && row.nodeSuccesses === 3 * sent['2xx'];
-      record('scale-out', `${workers} worker(s): executions/s, each exactly once`, `${Math.round(rates[workers])} (${finished.succeeded}/${sent['2xx']}, ${row.nodeSuccesses} node successes)`, 'exactly once', once);
+      record('scale-out', `${workers} worker(s): executions/s, each exactly once`, `${Math.round(Number(row.rate))} (${finished.succeeded}/${sent['2xx']}, ${row.nodeSuccesses} node successes)`, 'exactly once', once);
     } finally {
       for (const child of children) await stop(child);
       await stop(api.child);
@@ -117,7 +119,9 @@ async function scaleOutScenario() {
       await deleteRedisKeys(queuePrefix);
     }
   }
-  record('scale-out', 'throughput 3 workers / 1 worker', (rates[3] / rates[1]).toFixed(2), '≥ 1 (2 cores here)', rates[3] >= rates[1]);
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const ratio = mean(rates[3]) / mean(rates[1]);
+  record('scale-out', `throughput 3 workers / 1 worker (steady state, mean of ${rates[1].length})`, ratio.toFixed(2), '≥ 1 (2 cores here)', ratio >= 1);
 }
 
 /** (2)–(6) on one `all` process (API and workers), as SPEC §10 asks for the end-to-end figure. */
