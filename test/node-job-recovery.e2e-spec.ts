@@ -76,6 +76,32 @@ describe('Node jobs delivered twice or lost', () => {
     expect(events.map((event) => event.type).sort()).toEqual(['execution.succeeded', 'node.succeeded']);
   });
 
+  it('two copies of a job starting in the same instant run the node once (they are marked running together)', async () => {
+    const owner = await registerTenant(t, 'Simultaneous delivery');
+    const workflow = await request(t.app.getHttpServer())
+      .post('/api/workflows')
+      .set(...bearer(owner))
+      .send({
+        name: 'Call once',
+        nodes: [
+          { id: 'start', type: 'trigger.manual', config: {} },
+          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/simultaneous`, body: { n: 1 } } },
+        ],
+        edges: [{ source: 'start', target: 'call' }],
+      })
+      .expect(201);
+    const started = await request(t.app.getHttpServer()).post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
+    const job = { tenantId: owner.tenantId, executionId: started.body.executionId as string, run: 0 };
+    const commands = t.app.get(CommandBus);
+    await commands.execute(new RunNodeCommand({ ...job, nodeId: 'start' }, 1, 1));
+
+    await Promise.all([commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3)), commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3))]);
+
+    expect(receiver.requests.filter((r) => r.url === '/simultaneous')).toHaveLength(1);
+    const [node] = await t.app.get(DataSource).query(`SELECT status, attempts FROM node_executions WHERE execution_id = $1 AND node_id = 'call'`, [job.executionId]);
+    expect(node).toEqual({ status: 'succeeded', attempts: 1 });
+  });
+
   it('queues again a node left running whose job is gone (it gave up while PostgreSQL was down, or Redis lost it)', async () => {
     const owner = await registerTenant(t, 'Lost job');
     const workflow = await request(t.app.getHttpServer()).post('/api/workflows').set(...bearer(owner)).send({ name: 'Lost', ...manualTransformGraph() }).expect(201);

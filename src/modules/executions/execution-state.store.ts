@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient, QueryResult } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { toPostgresJson } from '../../platform/database/postgres-text.js';
 import { sqlLiteral, sqlTextArray } from '../../platform/database/sql-literal.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { appendEventsSql } from '../../platform/outbox/unit-of-work.js';
@@ -9,7 +10,6 @@ import { isSettled, planNext, type NodeState, type Plan } from './domain/executi
 import { FINAL_EXECUTION_STATUSES, type ErrorInfo, type ExecutionStatus, type NodeStatus } from './domain/execution-status.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
-import { toPostgresJson } from '../../platform/database/postgres-text.js';
 
 export interface LockedExecution {
   id: string;

@@ -18,6 +18,7 @@ import { ExecutionsController } from './executions.controller.js';
 import { NodeHandlerRegistry } from './node-handler.registry.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 import { NodeOutcomeRecorder } from './node-outcome.recorder.js';
+import { NodeRunStarter } from './node-run.starter.js';
 import { ConditionNode } from './nodes/condition.node.js';
 import { TransformNode } from './nodes/transform.node.js';
 import { TriggerNode } from './nodes/trigger.node.js';
@@ -44,6 +45,7 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     TenantFairness,
     StartExecutionHandler,
     RunNodeHandler,
+    NodeRunStarter,
     CancelExecutionHandler,
     RetryExecutionHandler,
     GetExecutionHandler,

@@ -3,6 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
+import { toPostgresJson } from '../../platform/database/postgres-text.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { UnitOfWork } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
@@ -16,7 +17,6 @@ import { NodeSucceededEvent } from './events/node-succeeded.event.js';
 import { ExecutionStateStore, type LockedExecution, type NodeChange } from './execution-state.store.js';
 import { NodeJobScheduler, type ScheduledNode } from './node-job.scheduler.js';
 import { serializeOutput } from './node-output-limit.js';
-import { toPostgresJson } from '../../platform/database/postgres-text.js';
 
 export interface ExecutionRef {
   id: string;

@@ -1,5 +1,5 @@
-import { NodeError } from './domain/node-error.js';
 import { toPostgresJson } from '../../platform/database/postgres-text.js';
+import { NodeError } from './domain/node-error.js';
 
 /** SPEC §5: node outputs larger than 1 MiB are refused with a clear node error. */
 export const MAX_NODE_OUTPUT_BYTES = 1_048_576;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
+import { toPostgresJson } from '../database/postgres-text.js';
 import { sqlLiteral } from '../database/sql-literal.js';
 import { RequestContext } from '../observability/request-context.js';
 import type { DomainEvent } from './domain-event.js';
-import { toPostgresJson } from '../database/postgres-text.js';
 
 export interface Transaction {
   readonly manager: EntityManager;

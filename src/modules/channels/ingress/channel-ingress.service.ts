@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { DataSource } from 'typeorm';
 import { SecretBox } from '../../../platform/crypto/secret-box.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
+import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
@@ -14,7 +15,6 @@ import { ProviderAdapterFactory } from '../../webhooks/providers/provider-adapte
 import { withoutSecretHeaders } from '../../webhooks/providers/secret-headers.js';
 import { CHANNEL_CREDENTIALS_AAD } from '../channel-credentials.js';
 import { channelNotFound } from '../channel.repository.js';
-import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 
 export interface ChannelEventJob {
   eventId: string;

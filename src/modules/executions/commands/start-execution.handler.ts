@@ -3,6 +3,7 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { pgPool } from '../../../platform/database/pg-pool.js';
+import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { EVENT_STORE_INSERT } from '../../../platform/outbox/unit-of-work.js';
@@ -12,7 +13,6 @@ import { retryPolicyOf } from '../domain/node-retry-policy.js';
 import { ExecutionStartedEvent } from '../events/execution-started.event.js';
 import { NodeJobScheduler } from '../node-job.scheduler.js';
 import { StartExecutionCommand } from './start-execution.command.js';
-import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 
 /**
  * Pins the workflow version, creates the execution and a `pending` row for every node in one

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
-import { redactUrl } from '../http/redact-url.js';
 import { textWithoutNul, toPostgresJson } from '../../../platform/database/postgres-text.js';
+import { redactUrl } from '../http/redact-url.js';
 
 export const RESPONSE_EXCERPT_BYTES = 64 * 1024;
 
