@@ -43,6 +43,20 @@ export interface NodeChange {
   onlyAttempt: number | null;
 }
 
+/** One execution to settle, with the node change to apply first (none: re-settle as it is). */
+export interface SettlementTarget {
+  tenantId: string;
+  executionId: string;
+  change?: NodeChange;
+}
+
+/** What one settlement writes when it commits. */
+export interface SettlementWrite {
+  executionId: string;
+  settlement: Settlement;
+  events: readonly DomainEvent<object>[];
+}
+
 export interface LockedStates {
   /** Undefined: no such execution (of this tenant). */
   locked?: LockedExecution;
@@ -110,42 +124,54 @@ export class ExecutionStateStore {
   }
 
   /**
-   * Opens the settling transaction, locks the execution, applies the node's change (when given and
-   * its guard holds) and reads every node's state as it is after the change: one round trip (a
-   * simple-protocol batch, literals from sqlLiteral). Each statement of the batch takes a fresh
-   * snapshot, so the states read include every change committed before the lock was granted: parallel
-   * branches finishing at once are serialised and each sees the others.
+   * Opens the settling transaction, locks the executions (in id order, so concurrent settlements
+   * never deadlock), applies each node change (when its guard holds) and reads every node's state of
+   * each execution as it is after the change: one round trip (a simple-protocol batch, literals from
+   * sqlLiteral). Each statement takes a fresh snapshot, so the states read include every change
+   * committed before the locks were granted: parallel branches finishing at once are serialised and
+   * each sees the others. At most one settlement per execution.
    */
-  async beginLockAndChange(client: PoolClient, tenantId: string, executionId: string, change?: NodeChange): Promise<LockedStates> {
-    const id = sqlLiteral(executionId);
-    const [, locked, read] = (await client.query(
+  async beginLockAndChange(client: PoolClient, settlements: readonly SettlementTarget[]): Promise<LockedStates[]> {
+    const ids = settlements.map((target) => sqlLiteral(target.executionId));
+    const [, locked, ...reads] = (await client.query(
       `BEGIN;
        SELECT id, tenant_id AS "tenantId", workflow_id AS "workflowId", workflow_version AS "workflowVersion",
               status, retry_count AS "retryCount", started_at AS "startedAt"
-         FROM executions WHERE id = ${id} AND tenant_id = ${sqlLiteral(tenantId)} FOR UPDATE;
-       ${change ? changeAndReadStatesSql(id, change) : readStatesSql(id)}`,
-    )) as unknown as [QueryResult, QueryResult<LockedExecution>, QueryResult<StateRow>];
-    const states = new Map(read.rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]));
-    const changedRow = read.rows.find((row) => row.changed);
-    return { locked: locked.rows[0], states, changed: changedRow ? { durationMs: changedRow.durationMs ?? 0 } : undefined };
+         FROM executions WHERE id IN (${ids.join(', ')}) ORDER BY id FOR UPDATE;
+       ${settlements.map((target, i) => statesSql(ids[i], sqlLiteral(target.tenantId), target.change)).join(';\n')}`,
+    )) as unknown as [QueryResult, QueryResult<LockedExecution>, ...QueryResult<StateRow>[]];
+    const lockedById = new Map(locked.rows.map((row) => [row.id, row]));
+    return settlements.map((target, i) => {
+      const execution = lockedById.get(target.executionId);
+      const rows = reads[i].rows;
+      const changedRow = rows.find((row) => row.changed);
+      return {
+        locked: execution?.tenantId === target.tenantId ? execution : undefined,
+        states: new Map(rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }])),
+        changed: changedRow ? { durationMs: changedRow.durationMs ?? 0 } : undefined,
+      };
+    });
   }
 
-  /** The settlement's writes, its events and the COMMIT, in one round trip (literals: see sqlLiteral). */
-  async commitSettlement(client: PoolClient, executionId: string, settlement: Settlement, events: readonly DomainEvent<object>[]): Promise<void> {
-    const id = sqlLiteral(executionId);
+  /** The settlements' writes, their events and the COMMIT, in one round trip (literals: see sqlLiteral). */
+  async commitSettlements(client: PoolClient, settlements: readonly SettlementWrite[]): Promise<void> {
     const statements: string[] = [];
-    if (settlement.skip.length > 0) {
-      statements.push(`UPDATE node_executions SET status = 'skipped', finished_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.skip)}) AND status = 'pending'`);
+    for (const { executionId, settlement, events } of settlements) {
+      const id = sqlLiteral(executionId);
+      if (settlement.skip.length > 0) {
+        statements.push(`UPDATE node_executions SET status = 'skipped', finished_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.skip)}) AND status = 'pending'`);
+      }
+      if (settlement.ready.length > 0) {
+        statements.push(`UPDATE node_executions SET scheduled = true, scheduled_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.ready)})`);
+      }
+      if (settlement.status) {
+        statements.push(
+          `UPDATE executions SET status = ${sqlLiteral(settlement.status.value)}, error = NULL, started_at = coalesce(started_at, now()),
+                  finished_at = ${settlement.status.finished ? 'now()' : 'NULL'} WHERE id = ${id}`,
+        );
+      }
     }
-    if (settlement.ready.length > 0) {
-      statements.push(`UPDATE node_executions SET scheduled = true, scheduled_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.ready)})`);
-    }
-    if (settlement.status) {
-      statements.push(
-        `UPDATE executions SET status = ${sqlLiteral(settlement.status.value)}, error = NULL, started_at = coalesce(started_at, now()),
-                finished_at = ${settlement.status.finished ? 'now()' : 'NULL'} WHERE id = ${id}`,
-      );
-    }
+    const events = settlements.flatMap((entry) => entry.events);
     if (events.length > 0) statements.push(appendEventsSql(events));
     statements.push('COMMIT');
     await client.query(statements.join(';\n'));
@@ -170,20 +196,21 @@ export class ExecutionStateStore {
   }
 }
 
-function readStatesSql(executionId: string): string {
-  return `SELECT node_id AS "nodeId", status, branch, scheduled, false AS changed, NULL::int AS "durationMs" FROM node_executions WHERE execution_id = ${executionId}`;
-}
-
-function changeAndReadStatesSql(executionId: string, change: NodeChange): string {
+/** The node states of one execution (of this tenant), after applying `change` when given and its guard holds. */
+function statesSql(executionId: string, tenantId: string, change?: NodeChange): string {
+  const ofExecution = `execution_id = ${executionId} AND tenant_id = ${tenantId}`;
+  if (!change) {
+    return `SELECT node_id AS "nodeId", status, branch, scheduled, false AS changed, NULL::int AS "durationMs" FROM node_executions WHERE ${ofExecution}`;
+  }
   const guards = [change.onlyIf === null ? '' : ` AND status = ${sqlLiteral(change.onlyIf)}`, change.onlyAttempt === null ? '' : ` AND attempts = ${sqlLiteral(change.onlyAttempt)}`].join('');
   return `WITH changed AS (
      UPDATE node_executions SET status = ${sqlLiteral(change.status)}, output = ${sqlLiteral(change.output)}::jsonb, branch = ${sqlLiteral(change.branch)},
             input = coalesce(${sqlLiteral(change.input)}::jsonb, input), finished_at = ${change.status === 'succeeded' ? 'now()' : 'NULL'}
-      WHERE execution_id = ${executionId} AND node_id = ${sqlLiteral(change.nodeId)}${guards}
+      WHERE ${ofExecution} AND node_id = ${sqlLiteral(change.nodeId)}${guards}
       RETURNING node_id, status, branch, (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS duration_ms
    )
    SELECT n.node_id AS "nodeId", coalesce(c.status, n.status) AS status, CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch,
           n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
      FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
-    WHERE n.execution_id = ${executionId}`;
+    WHERE n.execution_id = ${executionId} AND n.tenant_id = ${tenantId}`;
 }

@@ -19,6 +19,7 @@ import { NodeHandlerRegistry } from './node-handler.registry.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 import { NodeOutcomeRecorder } from './node-outcome.recorder.js';
 import { NodeRunStarter } from './node-run.starter.js';
+import { NodeSettlements } from './node-settlements.js';
 import { ConditionNode } from './nodes/condition.node.js';
 import { TransformNode } from './nodes/transform.node.js';
 import { TriggerNode } from './nodes/trigger.node.js';
@@ -46,6 +47,7 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     StartExecutionHandler,
     RunNodeHandler,
     NodeRunStarter,
+    NodeSettlements,
     CancelExecutionHandler,
     RetryExecutionHandler,
     GetExecutionHandler,

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
-import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
 import { toPostgresJson } from '../../platform/database/postgres-text.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { UnitOfWork } from '../../platform/outbox/unit-of-work.js';
@@ -11,11 +8,11 @@ import type { ErrorInfo, NodeStatus } from './domain/execution-status.js';
 import type { NodeError } from './domain/node-error.js';
 import type { NodeResult } from './domain/node-handler.js';
 import { ExecutionFailedEvent } from './events/execution-failed.event.js';
-import { ExecutionSucceededEvent } from './events/execution-succeeded.event.js';
 import { NodeFailedEvent } from './events/node-failed.event.js';
 import { NodeSucceededEvent } from './events/node-succeeded.event.js';
-import { ExecutionStateStore, type LockedExecution, type NodeChange } from './execution-state.store.js';
-import { NodeJobScheduler, type ScheduledNode } from './node-job.scheduler.js';
+import { ExecutionStateStore, type NodeChange } from './execution-state.store.js';
+import { NodeJobScheduler } from './node-job.scheduler.js';
+import { NodeSettlements } from './node-settlements.js';
 import { serializeOutput } from './node-output-limit.js';
 
 export interface ExecutionRef {
@@ -43,10 +40,10 @@ export interface NodeGuard {
 @Injectable()
 export class NodeOutcomeRecorder {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly eventBus: EventBus,
     private readonly unitOfWork: UnitOfWork,
     private readonly store: ExecutionStateStore,
+    private readonly settlements: NodeSettlements,
     private readonly scheduler: NodeJobScheduler,
   ) {}
 
@@ -95,34 +92,11 @@ export class NodeOutcomeRecorder {
     });
   }
 
-  /**
-   * The hot path of the engine, in two round trips on one connection: BEGIN + lock + the change +
-   * every node's state, then the settlement's writes + events + COMMIT. The events go out on the
-   * EventBus after commit, and the nodes that became ready are queued.
-   */
+  /** Settles the execution (see NodeSettlements); after commit, publishes the events and queues what became ready. */
   private async settle(execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]): Promise<boolean> {
-    const outcome = await withPgClient(pgPool(this.dataSource), (client) => this.settleOn(client, execution, graph, change, eventsOf));
-    if (outcome.events.length > 0) this.eventBus.publishAll(outcome.events);
-    await this.scheduler.schedule(outcome.toSchedule);
-    return outcome.applied;
+    const settled = await this.settlements.settle({ execution, graph, change, eventsOf });
+    if (settled.events.length > 0) this.eventBus.publishAll(settled.events);
+    await this.scheduler.schedule(settled.toSchedule);
+    return settled.applied;
   }
-
-  private async settleOn(client: PoolClient, execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]) {
-    const notApplied = { applied: false, toSchedule: [], events: [] };
-    const { locked, states, changed } = await this.store.beginLockAndChange(client, execution.tenantId, execution.id, change);
-    if (!locked || (change && !changed)) {
-      await client.query('ROLLBACK');
-      return notApplied;
-    }
-    const events = changed && eventsOf ? eventsOf(changed) : [];
-    const settlement = this.store.decide(locked, graph, states);
-    if (settlement.finished === 'succeeded') events.push(succeededEvent(locked));
-    await this.store.commitSettlement(client, execution.id, settlement, events);
-    return { applied: true, toSchedule: settlement.toSchedule, events };
-  }
-}
-
-function succeededEvent(execution: LockedExecution): ExecutionSucceededEvent {
-  const durationMs = execution.startedAt ? Date.now() - execution.startedAt.getTime() : 0;
-  return new ExecutionSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, durationMs } });
 }

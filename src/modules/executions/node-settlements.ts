@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { MicroBatcher } from '../../platform/batching/micro-batcher.js';
+import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
+import type { DomainEvent } from '../../platform/outbox/domain-event.js';
+import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
+import { ExecutionSucceededEvent } from './events/execution-succeeded.event.js';
+import { ExecutionStateStore, type LockedExecution, type NodeChange, type SettlementWrite } from './execution-state.store.js';
+import type { ScheduledNode } from './node-job.scheduler.js';
+
+export interface SettlementRequest {
+  execution: { id: string; tenantId: string };
+  graph: WorkflowGraph;
+  /** The node change to apply first; none: re-settle the execution as it is. */
+  change?: NodeChange;
+  /** The events of an applied change (given how long the node ran). */
+  eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[];
+}
+
+export interface Settled {
+  applied: boolean;
+  /** Nodes that became ready: queue them (after commit). */
+  toSchedule: ScheduledNode[];
+  /** Committed with the settlement: publish them. */
+  events: DomainEvent<object>[];
+}
+
+const NOT_APPLIED: Settled = { applied: false, toSchedule: [], events: [] };
+
+/**
+ * Group commit for the engine's hot path. Node outcomes recorded at once (by concurrent jobs, across
+ * executions) are settled in one transaction of two round trips: BEGIN + locks + every change + node
+ * states, then every settlement's writes + events + COMMIT. A batch holds at most one settlement per
+ * execution (others wait for the next transaction, where they see the first one's decisions). If the
+ * shared transaction fails, each settlement is retried alone, so one bad settlement fails only itself.
+ */
+@Injectable()
+export class NodeSettlements {
+  private readonly batches = new MicroBatcher<SettlementRequest, Settled | SettlementFailure>((requests) => this.settleBatch(requests), {
+    maxBatchSize: 100,
+    maxInFlight: 4,
+    maxPending: 10_000,
+  });
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: ExecutionStateStore,
+  ) {}
+
+  async settle(request: SettlementRequest): Promise<Settled> {
+    const settled = await this.batches.submit(request);
+    if (settled instanceof SettlementFailure) throw settled.cause;
+    return settled;
+  }
+
+  private async settleBatch(requests: SettlementRequest[]): Promise<(Settled | SettlementFailure)[]> {
+    const results: (Settled | SettlementFailure)[] = [];
+    for (const round of oneSettlementPerExecution(requests)) {
+      try {
+        const settled = await this.settleTogether(round.map((index) => requests[index]));
+        round.forEach((index, i) => (results[index] = settled[i]));
+      } catch (error) {
+        for (const index of round) {
+          results[index] =
+            round.length === 1
+              ? new SettlementFailure(error)
+              : await this.settleTogether([requests[index]]).then(
+                  ([settled]) => settled,
+                  (alone: unknown) => new SettlementFailure(alone),
+                );
+        }
+      }
+    }
+    return results;
+  }
+
+  private settleTogether(requests: SettlementRequest[]): Promise<Settled[]> {
+    return withPgClient(pgPool(this.dataSource), async (client: PoolClient) => {
+      const locked = await this.store.beginLockAndChange(
+        client,
+        requests.map(({ execution, change }) => ({ tenantId: execution.tenantId, executionId: execution.id, change })),
+      );
+      const writes: SettlementWrite[] = [];
+      const settled = requests.map(({ graph, change, eventsOf }, i): Settled => {
+        const { locked: execution, states, changed } = locked[i];
+        // Nothing changed for it (no such execution, or the guard did not hold): nothing to write.
+        if (!execution || (change && !changed)) return NOT_APPLIED;
+        const events = changed && eventsOf ? eventsOf(changed) : [];
+        const settlement = this.store.decide(execution, graph, states);
+        if (settlement.finished === 'succeeded') events.push(succeededEvent(execution));
+        writes.push({ executionId: execution.id, settlement, events });
+        return { applied: true, toSchedule: settlement.toSchedule, events };
+      });
+      await this.store.commitSettlements(client, writes);
+      return settled;
+    });
+  }
+}
+
+/** A settlement's own error, carried through the batch to its caller. */
+class SettlementFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Request indexes in rounds, each round holding at most one request per execution (in arrival order). */
+function oneSettlementPerExecution(requests: readonly SettlementRequest[]): number[][] {
+  const rounds: number[][] = [];
+  const seen = new Map<string, number>();
+  requests.forEach((request, index) => {
+    const round = seen.get(request.execution.id) ?? 0;
+    seen.set(request.execution.id, round + 1);
+    (rounds[round] ??= []).push(index);
+  });
+  return rounds;
+}
+
+function succeededEvent(execution: LockedExecution): ExecutionSucceededEvent {
+  const durationMs = execution.startedAt ? Date.now() - execution.startedAt.getTime() : 0;
+  return new ExecutionSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, durationMs } });
+}
