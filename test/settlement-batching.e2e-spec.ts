@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { RunNodeCommand } from '../src/modules/executions/commands/run-node.command.js';
 import { NodeSettlements } from '../src/modules/executions/node-settlements.js';
 import { WorkflowVersionReader } from '../src/modules/workflows/workflow-version.reader.js';
+import { RequestContext } from '../src/platform/observability/request-context.js';
 import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { manualTransformGraph } from './support/workflow-fixtures.js';
@@ -55,16 +56,22 @@ describe('Settlements committed together', () => {
     });
     await run(executionId, 'start');
 
-    await Promise.all([run(executionId, 'a'), run(executionId, 'b')]);
+    // Each in its own job context: the events of a shared transaction keep their own correlation ids.
+    await Promise.all(['a', 'b'].map((nodeId) => RequestContext.run({ correlationId: `job-${nodeId}` }, () => run(executionId, nodeId))));
     expect(await nodeRows(executionId)).toMatchObject({ a: { status: 'succeeded' }, b: { status: 'succeeded' }, join: { status: 'pending', scheduled: true } });
 
     await run(executionId, 'join');
     const [execution] = await t.app.get(DataSource).query(`SELECT status FROM executions WHERE id = $1`, [executionId]);
     expect(execution.status).toBe('succeeded');
-    const events: { nodeId: string }[] = await t.app
+    const events: { nodeId: string; correlationId: string | null }[] = await t.app
       .get(DataSource)
-      .query(`SELECT payload->>'nodeId' AS "nodeId" FROM event_store WHERE aggregate_id = $1 AND type = 'node.succeeded' ORDER BY 1`, [executionId]);
-    expect(events.map((event) => event.nodeId)).toEqual(['a', 'b', 'join', 'start']);
+      .query(`SELECT payload->>'nodeId' AS "nodeId", correlation_id AS "correlationId" FROM event_store WHERE aggregate_id = $1 AND type = 'node.succeeded' ORDER BY 1`, [executionId]);
+    expect(events).toEqual([
+      { nodeId: 'a', correlationId: 'job-a' },
+      { nodeId: 'b', correlationId: 'job-b' },
+      { nodeId: 'join', correlationId: null },
+      { nodeId: 'start', correlationId: null },
+    ]);
   });
 
   it('a settlement that fails fails alone: the others of its transaction are committed', async () => {
@@ -74,6 +81,7 @@ describe('Settlements committed together', () => {
     const requests = await Promise.all(
       executions.map(async ({ executionId, workflowId }, i) => ({
         execution: { id: executionId, tenantId: owner.tenantId },
+        correlationId: null,
         graph: await reader.graph(owner.tenantId, workflowId, 1),
         // The second one's output is not JSON: PostgreSQL refuses it.
         change: { nodeId: 'start', status: 'succeeded' as const, output: i === 1 ? '{' : '{"ok":true}', branch: null, input: null, onlyIf: null, onlyAttempt: null },

@@ -55,6 +55,8 @@ export interface SettlementWrite {
   executionId: string;
   settlement: Settlement;
   events: readonly DomainEvent<object>[];
+  /** Of the job or request the settlement is for (stored with its events). */
+  correlationId: string | null;
 }
 
 export interface LockedStates {
@@ -156,7 +158,7 @@ export class ExecutionStateStore {
   /** The settlements' writes, their events and the COMMIT, in one round trip (literals: see sqlLiteral). */
   async commitSettlements(client: PoolClient, settlements: readonly SettlementWrite[]): Promise<void> {
     const statements: string[] = [];
-    for (const { executionId, settlement, events } of settlements) {
+    for (const { executionId, settlement, events, correlationId } of settlements) {
       const id = sqlLiteral(executionId);
       if (settlement.skip.length > 0) {
         statements.push(`UPDATE node_executions SET status = 'skipped', finished_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.skip)}) AND status = 'pending'`);
@@ -170,9 +172,8 @@ export class ExecutionStateStore {
                   finished_at = ${settlement.status.finished ? 'now()' : 'NULL'} WHERE id = ${id}`,
         );
       }
+      if (events.length > 0) statements.push(appendEventsSql(events, correlationId));
     }
-    const events = settlements.flatMap((entry) => entry.events);
-    if (events.length > 0) statements.push(appendEventsSql(events));
     statements.push('COMMIT');
     await client.query(statements.join(';\n'));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { toPostgresJson } from '../../platform/database/postgres-text.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
+import { RequestContext } from '../../platform/observability/request-context.js';
 import { UnitOfWork } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
 import type { ErrorInfo, NodeStatus } from './domain/execution-status.js';
@@ -94,7 +95,7 @@ export class NodeOutcomeRecorder {
 
   /** Settles the execution (see NodeSettlements); after commit, publishes the events and queues what became ready. */
   private async settle(execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]): Promise<boolean> {
-    const settled = await this.settlements.settle({ execution, graph, change, eventsOf });
+    const settled = await this.settlements.settle({ execution, graph, change, eventsOf, correlationId: RequestContext.current()?.correlationId ?? null });
     if (settled.events.length > 0) this.eventBus.publishAll(settled.events);
     await this.scheduler.schedule(settled.toSchedule);
     return settled.applied;

@@ -11,6 +11,8 @@ import type { ScheduledNode } from './node-job.scheduler.js';
 
 export interface SettlementRequest {
   execution: { id: string; tenantId: string };
+  /** Of the job or request settling (its events carry it). */
+  correlationId: string | null;
   graph: WorkflowGraph;
   /** The node change to apply first; none: re-settle the execution as it is. */
   change?: NodeChange;
@@ -82,14 +84,14 @@ export class NodeSettlements {
         requests.map(({ execution, change }) => ({ tenantId: execution.tenantId, executionId: execution.id, change })),
       );
       const writes: SettlementWrite[] = [];
-      const settled = requests.map(({ graph, change, eventsOf }, i): Settled => {
+      const settled = requests.map(({ graph, change, eventsOf, correlationId }, i): Settled => {
         const { locked: execution, states, changed } = locked[i];
         // Nothing changed for it (no such execution, or the guard did not hold): nothing to write.
         if (!execution || (change && !changed)) return NOT_APPLIED;
         const events = changed && eventsOf ? eventsOf(changed) : [];
         const settlement = this.store.decide(execution, graph, states);
         if (settlement.finished === 'succeeded') events.push(succeededEvent(execution));
-        writes.push({ executionId: execution.id, settlement, events });
+        writes.push({ executionId: execution.id, settlement, events, correlationId });
         return { applied: true, toSchedule: settlement.toSchedule, events };
       });
       await this.store.commitSettlements(client, writes);

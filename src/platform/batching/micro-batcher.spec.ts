@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BatcherSaturatedError, MicroBatcher } from './micro-batcher.js';
 
 const deferred = () => {
@@ -15,6 +16,17 @@ describe('MicroBatcher', () => {
     }, { maxBatchSize: 100, maxInFlight: 1, maxPending: 1000 });
     await expect(Promise.all([1, 2, 3].map((item) => batcher.submit(item)))).resolves.toEqual(['#1', '#2', '#3']);
     expect(calls).toEqual([[1, 2, 3]]);
+  });
+
+  it("runs a batch outside its submitters' async context (one batch serves many callers)", async () => {
+    const context = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    const batcher = new MicroBatcher<number, number>(async (items) => {
+      seen.push(context.getStore());
+      return items;
+    }, { maxBatchSize: 100, maxInFlight: 1, maxPending: 1000 });
+    await Promise.all([context.run('first caller', () => batcher.submit(1)), context.run('second caller', () => batcher.submit(2))]);
+    expect(seen).toEqual([undefined]);
   });
 
   it('accumulates what arrives while a batch runs into the next one, within maxBatchSize', async () => {

@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 export interface MicroBatcherOptions {
   /** Items per call of the batch function at most. */
   maxBatchSize: number;
@@ -30,6 +32,12 @@ interface Pending<T, R> {
  * for nothing but the end of the current turn. A failed batch rejects each of its items.
  */
 export class MicroBatcher<T, R> {
+  /**
+   * Batches run in the context the batcher was created in, not in the first submitter's: a batch
+   * serves many callers, so whatever they carry (a correlation id in AsyncLocalStorage) goes with
+   * their items explicitly.
+   */
+  private readonly scope = new AsyncResource('MicroBatcher');
   private pending: Pending<T, R>[] = [];
   private inFlight = 0;
   private scheduled = false;
@@ -45,10 +53,12 @@ export class MicroBatcher<T, R> {
       this.pending.push({ item, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => {
-          this.scheduled = false;
-          this.drain();
-        });
+        this.scope.runInAsyncScope(() =>
+          setImmediate(() => {
+            this.scheduled = false;
+            this.drain();
+          }),
+        );
       }
     });
   }

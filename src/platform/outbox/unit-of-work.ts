@@ -64,8 +64,7 @@ export async function appendEvents(manager: EntityManager, events: readonly Doma
  * The same INSERT as `appendEvents`, as literal SQL for a simple-protocol batch (so it can share a
  * round trip with other statements and the COMMIT).
  */
-export function appendEventsSql(events: readonly DomainEvent<object>[]): string {
-  const correlationId = RequestContext.current()?.correlationId ?? null;
+export function appendEventsSql(events: readonly DomainEvent<object>[], correlationId: string | null): string {
   const rows = events.map((event) =>
     [event.tenantId, event.type, event.aggregateType, event.aggregateId, event.actorId, correlationId]
       .map((value) => sqlLiteral(value))
