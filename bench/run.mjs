@@ -93,8 +93,8 @@ async function scaleOutScenario() {
       await json(api.base, 'POST', `/api/workflows/${flow.id}/publish`, {}, auth);
       const hook = await json(api.base, 'POST', '/api/webhooks', { name: 'scale', workflowId: flow.id, nodeId: 'in', provider: 'generic' }, auth);
       const sent = await load({ url: `${api.base}/webhooks/${hook.id}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-token': hook.authToken }, body: '{"order":3}', amount: burst, duration: undefined });
-      // The same total concurrency (64 node jobs) split over the processes: on 2 cores more would only queue in PostgreSQL.
-      for (let i = 0; i < workers; i++) children.push(startWorker({ ...env, WORKER_CONCURRENCY: String(Math.ceil(64 / workers)) }));
+      // Each worker as an operator adds one: with its default settings (WORKER_CONCURRENCY and all).
+      for (let i = 0; i < workers; i++) children.push(startWorker(env));
       const finished = await waitForExecutions(databaseUrl, flow.id, sent['2xx']);
       const [row] = await query(
         databaseUrl,

@@ -29,7 +29,7 @@ interface NodeToQueue {
  */
 @Injectable()
 export class NodeJobScheduler {
-  private readonly batches = new MicroBatcher<NodeToQueue, void>((nodes) => this.queueBatch(nodes), { maxBatchSize: 500, maxInFlight: 4, maxPending: 50_000 });
+  private readonly batches = new MicroBatcher<NodeToQueue, void>((nodes) => this.queueBatch(nodes), { maxBatchSize: 500, maxInFlight: 1, maxPending: 50_000 });
 
   constructor(
     @InjectQueue(QueueNames.nodes) private readonly queue: Queue<NodeJobData>,

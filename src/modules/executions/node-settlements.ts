@@ -41,7 +41,8 @@ const NOT_APPLIED: Settled = { applied: false, toSchedule: [], events: [] };
 export class NodeSettlements {
   private readonly batches = new MicroBatcher<SettlementRequest, Settled | SettlementFailure>((requests) => this.settleBatch(requests), {
     maxBatchSize: 100,
-    maxInFlight: 4,
+    // One transaction in flight: what arrives meanwhile makes the next one larger (measured faster than 4).
+    maxInFlight: 1,
     maxPending: 10_000,
   });
 
