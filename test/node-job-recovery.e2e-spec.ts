@@ -38,26 +38,32 @@ describe('Node jobs delivered twice or lost', () => {
     await database?.drop();
   });
 
-  // A job whose worker lost its lock (a stall on a saturated machine) is delivered again while the
-  // first copy still runs. Both copies may call out (at-least-once), but the node succeeds once.
-  it('records one success when a job runs twice at once: the stale copy is fenced off by the attempt number', async () => {
-    const owner = await registerTenant(t, 'Duplicate delivery');
+  /** An execution of start → call (action.http POST to the receiver at `path`) whose trigger has run: `call` is next. */
+  async function callReadyToRun(tenantName: string, path: string) {
+    const owner = await registerTenant(t, tenantName);
     const workflow = await request(t.app.getHttpServer())
       .post('/api/workflows')
       .set(...bearer(owner))
       .send({
-        name: 'Slow call',
+        name: `Call ${path}`,
         nodes: [
           { id: 'start', type: 'trigger.manual', config: {} },
-          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/slow`, body: { n: 1 } } },
+          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}${path}`, body: { n: 1 } } },
         ],
         edges: [{ source: 'start', target: 'call' }],
       })
       .expect(201);
     const started = await request(t.app.getHttpServer()).post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
     const job = { tenantId: owner.tenantId, executionId: started.body.executionId as string, run: 0 };
+    await t.app.get(CommandBus).execute(new RunNodeCommand({ ...job, nodeId: 'start' }, 1, 1));
+    return job;
+  }
+
+  // A job whose worker lost its lock (a stall on a saturated machine) is delivered again while the
+  // first copy still runs. Both copies may call out (at-least-once), but the node succeeds once.
+  it('records one success when a job runs twice at once: the stale copy is fenced off by the attempt number', async () => {
+    const job = await callReadyToRun('Duplicate delivery', '/slow');
     const commands = t.app.get(CommandBus);
-    await commands.execute(new RunNodeCommand({ ...job, nodeId: 'start' }, 1, 1));
 
     receiver.responseDelayMs = 300;
     const first = commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3));
@@ -77,23 +83,8 @@ describe('Node jobs delivered twice or lost', () => {
   });
 
   it('two copies of a job starting in the same instant run the node once (they are marked running together)', async () => {
-    const owner = await registerTenant(t, 'Simultaneous delivery');
-    const workflow = await request(t.app.getHttpServer())
-      .post('/api/workflows')
-      .set(...bearer(owner))
-      .send({
-        name: 'Call once',
-        nodes: [
-          { id: 'start', type: 'trigger.manual', config: {} },
-          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/simultaneous`, body: { n: 1 } } },
-        ],
-        edges: [{ source: 'start', target: 'call' }],
-      })
-      .expect(201);
-    const started = await request(t.app.getHttpServer()).post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
-    const job = { tenantId: owner.tenantId, executionId: started.body.executionId as string, run: 0 };
+    const job = await callReadyToRun('Simultaneous delivery', '/simultaneous');
     const commands = t.app.get(CommandBus);
-    await commands.execute(new RunNodeCommand({ ...job, nodeId: 'start' }, 1, 1));
 
     await Promise.all([commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3)), commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3))]);
 
