@@ -10,6 +10,7 @@ import { isSettled, planNext, type NodeState, type Plan } from './domain/executi
 import { FINAL_EXECUTION_STATUSES, type ErrorInfo, type ExecutionStatus, type NodeStatus } from './domain/execution-status.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
+import { executeStatesSql, prepareSettleStatements } from './settle-statements.js';
 
 export interface LockedExecution {
   id: string;
@@ -128,19 +129,20 @@ export class ExecutionStateStore {
   /**
    * Opens the settling transaction, locks the executions (in id order, so concurrent settlements
    * never deadlock), applies each node change (when its guard holds) and reads every node's state of
-   * each execution as it is after the change: one round trip (a simple-protocol batch, literals from
-   * sqlLiteral). Each statement takes a fresh snapshot, so the states read include every change
+   * each execution as it is after the change: one round trip (a simple-protocol batch of prepared
+   * statements, see settle-statements). Each statement takes a fresh snapshot, so the states read include every change
    * committed before the locks were granted: parallel branches finishing at once are serialised and
    * each sees the others. At most one settlement per execution.
    */
   async beginLockAndChange(client: PoolClient, settlements: readonly SettlementTarget[]): Promise<LockedStates[]> {
+    await prepareSettleStatements(client);
     const ids = settlements.map((target) => sqlLiteral(target.executionId));
     const [, locked, ...reads] = (await client.query(
       `BEGIN;
        SELECT id, tenant_id AS "tenantId", workflow_id AS "workflowId", workflow_version AS "workflowVersion",
               status, retry_count AS "retryCount", started_at AS "startedAt"
          FROM executions WHERE id IN (${ids.join(', ')}) ORDER BY id FOR UPDATE;
-       ${settlements.map((target, i) => statesSql(ids[i], sqlLiteral(target.tenantId), target.change)).join(';\n')}`,
+       ${settlements.map((target) => executeStatesSql(target.executionId, target.tenantId, target.change)).join(';\n')}`,
     )) as unknown as [QueryResult, QueryResult<LockedExecution>, ...QueryResult<StateRow>[]];
     const lockedById = new Map(locked.rows.map((row) => [row.id, row]));
     return settlements.map((target, i) => {
@@ -195,23 +197,4 @@ export class ExecutionStateStore {
       [executionId],
     );
   }
-}
-
-/** The node states of one execution (of this tenant), after applying `change` when given and its guard holds. */
-function statesSql(executionId: string, tenantId: string, change?: NodeChange): string {
-  const ofExecution = `execution_id = ${executionId} AND tenant_id = ${tenantId}`;
-  if (!change) {
-    return `SELECT node_id AS "nodeId", status, branch, scheduled, false AS changed, NULL::int AS "durationMs" FROM node_executions WHERE ${ofExecution}`;
-  }
-  const guards = [change.onlyIf === null ? '' : ` AND status = ${sqlLiteral(change.onlyIf)}`, change.onlyAttempt === null ? '' : ` AND attempts = ${sqlLiteral(change.onlyAttempt)}`].join('');
-  return `WITH changed AS (
-     UPDATE node_executions SET status = ${sqlLiteral(change.status)}, output = ${sqlLiteral(change.output)}::jsonb, branch = ${sqlLiteral(change.branch)},
-            input = coalesce(${sqlLiteral(change.input)}::jsonb, input), finished_at = ${change.status === 'succeeded' ? 'now()' : 'NULL'}
-      WHERE ${ofExecution} AND node_id = ${sqlLiteral(change.nodeId)}${guards}
-      RETURNING node_id, status, branch, (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS duration_ms
-   )
-   SELECT n.node_id AS "nodeId", coalesce(c.status, n.status) AS status, CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch,
-          n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
-     FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
-    WHERE n.execution_id = ${executionId} AND n.tenant_id = ${tenantId}`;
 }

@@ -1,0 +1,50 @@
+import type { PoolClient } from 'pg';
+import { sqlLiteral } from '../../platform/database/sql-literal.js';
+import type { NodeChange } from './execution-state.store.js';
+
+const CHANGE = 'flowhook_settle_change';
+const READ = 'flowhook_settle_read';
+
+/** What both statements answer: every node's state of the execution (after the change, if any). */
+const STATE_COLUMNS = `node_id AS "nodeId", status, branch, scheduled`;
+
+const PREPARE = `
+  PREPARE ${CHANGE} (uuid, uuid, text, text, jsonb, text, jsonb, text, int) AS
+    WITH changed AS (
+      UPDATE node_executions SET status = $4, output = $5, branch = $6, input = coalesce($7, input),
+             finished_at = CASE WHEN $4 = 'succeeded' THEN now() END
+       WHERE execution_id = $1 AND tenant_id = $2 AND node_id = $3 AND ($8::text IS NULL OR status = $8) AND ($9::int IS NULL OR attempts = $9)
+       RETURNING node_id, status, branch, (extract(epoch FROM (now() - coalesce(started_at, now()))) * 1000)::int AS duration_ms
+    )
+    SELECT n.node_id AS "nodeId", coalesce(c.status, n.status) AS status, CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch,
+           n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
+      FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
+     WHERE n.execution_id = $1 AND n.tenant_id = $2;
+  PREPARE ${READ} (uuid, uuid) AS
+    SELECT ${STATE_COLUMNS}, false AS changed, NULL::int AS "durationMs" FROM node_executions WHERE execution_id = $1 AND tenant_id = $2`;
+
+const preparedOn = new WeakSet<PoolClient>();
+
+/**
+ * The settle transaction's per-execution statements are sent in a simple-protocol batch (several
+ * statements, one round trip), which has no parameters; as SQL prepared statements, run with EXECUTE
+ * and literal arguments, PostgreSQL plans them once per connection instead of once per settlement.
+ * A pool connection is one client object for its whole life, so it is prepared once.
+ */
+export async function prepareSettleStatements(client: PoolClient): Promise<void> {
+  if (preparedOn.has(client)) return;
+  try {
+    await client.query(PREPARE);
+  } catch (error) {
+    // Already there (prepared by an earlier call whose answer was lost): just as good.
+    if ((error as { code?: string }).code !== '42P05') throw error;
+  }
+  preparedOn.add(client);
+}
+
+/** EXECUTE of the statement reading the execution's node states after applying `change` (when given and its guard holds). */
+export function executeStatesSql(executionId: string, tenantId: string, change?: NodeChange): string {
+  if (!change) return `EXECUTE ${READ}(${sqlLiteral(executionId)}, ${sqlLiteral(tenantId)})`;
+  const args = [executionId, tenantId, change.nodeId, change.status, change.output, change.branch, change.input, change.onlyIf, change.onlyAttempt];
+  return `EXECUTE ${CHANGE}(${args.map((arg) => sqlLiteral(arg)).join(', ')})`;
+}
