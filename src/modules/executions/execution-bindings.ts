@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { ExpressionContext } from './domain/node-handler.js';
 
+/** The execution whose node is about to run, with the version it pinned. */
+export interface BoundExecution {
+  tenantId: string;
+  executionId: string;
+  workflowId: string;
+  workflowVersion: number;
+}
+
 /** Adds to the `$execution` binding, e.g. `{ <waitNodeId>: { resume_url } }` from the waits module. */
-export type ExecutionBindingContributor = (tenantId: string, executionId: string) => Promise<Record<string, unknown>>;
+export type ExecutionBindingContributor = (execution: BoundExecution) => Promise<Record<string, unknown>>;
 /** Loads the execution's contact for `{{ contact.fields.x }}` (contacts module). */
 export type ContactLoader = (tenantId: string, contactId: string) => Promise<ExpressionContext['contact']>;
 
@@ -23,10 +31,10 @@ export class ExecutionBindings {
     this.contactLoader = loader;
   }
 
-  async resolve(tenantId: string, executionId: string, contactId: string | null): Promise<{ contact: ExpressionContext['contact']; bindings: Record<string, unknown> }> {
+  async resolve(execution: BoundExecution, contactId: string | null): Promise<{ contact: ExpressionContext['contact']; bindings: Record<string, unknown> }> {
     const [contact, ...parts] = await Promise.all([
-      contactId && this.contactLoader ? this.contactLoader(tenantId, contactId) : Promise.resolve(null),
-      ...this.contributors.map((contributor) => contributor(tenantId, executionId)),
+      contactId && this.contactLoader ? this.contactLoader(execution.tenantId, contactId) : Promise.resolve(null),
+      ...this.contributors.map((contributor) => contributor(execution)),
     ]);
     return { contact, bindings: { execution: Object.assign({}, ...parts) } };
   }

@@ -20,7 +20,10 @@ export class ExecutionContextLoader {
   ): Promise<LoadedContext> {
     const nodes: ExpressionContext['nodes'] = {};
     for (const [nodeId, output] of Object.entries(outputs)) nodes[nodeId] = { output };
-    const { contact, bindings } = await this.bindings.resolve(execution.tenantId, execution.id, execution.contactId);
+    const { contact, bindings } = await this.bindings.resolve(
+      { tenantId: execution.tenantId, executionId: execution.id, workflowId: execution.workflowId, workflowVersion: execution.workflowVersion },
+      execution.contactId,
+    );
     return {
       context: {
         trigger: execution.triggerInput,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { AppConfig } from '../../config/app-config.js';
 import { LruCache } from '../../platform/expressions/lru-cache.js';
-import { GetExecutionQuery } from '../executions/queries/get-execution.query.js';
 import { WorkflowVersionReader } from '../workflows/workflow-version.reader.js';
 import { webhookWaitNodeIds } from './domain/wait-config.js';
 import { type ExecutionPin, ResumeRegistrationStore } from './resume-registration.store.js';
@@ -27,7 +25,6 @@ export class ResumeUrls {
   constructor(
     private readonly store: ResumeRegistrationStore,
     private readonly workflows: WorkflowVersionReader,
-    private readonly queries: QueryBus,
     private readonly config: AppConfig,
   ) {}
 
@@ -46,16 +43,18 @@ export class ResumeUrls {
     return this.waits.get(cacheKey(tenantId, executionId))?.nodeIds.length !== 0;
   }
 
-  /** The `$execution` binding contributor: `{ <waitNodeId>: { resume_url } }`. */
-  async bindings(tenantId: string, executionId: string): Promise<Record<string, unknown>> {
-    const cached = this.waits.get(cacheKey(tenantId, executionId));
-    if (cached && cached.nodeIds.length === 0) return {};
-    let rows = await this.store.listIds(tenantId, executionId);
+  /**
+   * The `$execution` binding contributor: `{ <waitNodeId>: { resume_url } }`. Which waits there are
+   * comes from the pinned version's graph (cached), so an execution without a webhook wait costs no
+   * query, in whichever worker process its node runs.
+   */
+  async bindings(pin: ExecutionPin): Promise<Record<string, unknown>> {
+    const waits = await this.waitsOf(pin);
+    if (waits.nodeIds.length === 0) return {};
+    let rows = await this.store.listIds(pin.tenantId, pin.executionId);
     if (rows.length === 0) {
-      const waits = cached ?? (await this.waitsOf(await this.pinOf(tenantId, executionId)));
-      if (waits.nodeIds.length === 0) return {};
-      await this.store.ensure(waits.pin, waits.nodeIds);
-      rows = await this.store.listIds(tenantId, executionId);
+      await this.store.ensure(pin, waits.nodeIds);
+      rows = await this.store.listIds(pin.tenantId, pin.executionId);
     }
     return Object.fromEntries(rows.map((row) => [row.nodeId, { resume_url: this.url(row.resumeId) }]));
   }
@@ -68,11 +67,6 @@ export class ResumeUrls {
     const waits = { pin, nodeIds: webhookWaitNodeIds(graph.nodes) };
     this.waits.set(key, waits);
     return waits;
-  }
-
-  private async pinOf(tenantId: string, executionId: string): Promise<ExecutionPin> {
-    const execution = await this.queries.execute(new GetExecutionQuery(tenantId, null, executionId));
-    return { tenantId, executionId, workflowId: execution.workflowId, workflowVersion: execution.workflowVersion };
   }
 }
 

@@ -59,6 +59,6 @@ export class WaitsModule implements OnModuleInit {
   onModuleInit(): void {
     this.catalog.register(waitNodeType);
     this.handlers.register(new WaitNode(this.registrations, this.resumeUrls, this.timers));
-    this.bindings.addContributor((tenantId, executionId) => this.resumeUrls.bindings(tenantId, executionId));
+    this.bindings.addContributor((execution) => this.resumeUrls.bindings(execution));
   }
 }
