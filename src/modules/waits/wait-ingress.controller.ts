@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
 import { Public } from '../auth/access/access-policy.decorator.js';
 import { presentedToken } from '../webhooks/ingress/ingress-credentials.js';
 import { workflowNotFound } from '../workflows/domain/workflow-errors.js';
@@ -11,7 +12,6 @@ import { TriggerWorkflowCommand } from './commands/trigger-workflow.command.js';
 import { ResumeResponse } from './dto/resume.response.js';
 import { WorkflowTriggerResponse } from './dto/workflow-trigger.response.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESUME_ID_EXAMPLE = 'webhook_5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e_approval_3f9a0c1d2e4b5a6978c0d1e2f3a4b5c6';
 
 /** Public workflow routes: resume URLs of `wait` nodes, and the trigger route of a published workflow. */
@@ -60,7 +60,7 @@ export class WaitIngressController {
   @ApiProblems(400, 401, 404, 409, 413, 415)
   async trigger(@Param('workflowId') workflowId: string, @Req() request: FastifyRequest): Promise<WorkflowTriggerResponse> {
     // A malformed id in a public path is simply not found, never a 400 that probes the API.
-    if (!UUID.test(workflowId)) throw workflowNotFound();
+    if (!isUUID(workflowId, 'all')) throw workflowNotFound();
     const query = (request.query ?? {}) as Record<string, unknown>;
     return this.commands.execute(new TriggerWorkflowCommand(workflowId, { token: presentedToken(request.headers, query), body: request.body, query, headers: request.headers }));
   }

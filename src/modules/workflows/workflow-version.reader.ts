@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
 import { MicroBatcher } from '../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../platform/database/pg-pool.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
@@ -17,7 +18,6 @@ export interface StartableWorkflow {
 type StartableRow = Pick<WorkflowEntity, 'status' | 'version' | 'publishedVersion'>;
 
 const MAX_CACHED_GRAPHS = 5000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What other modules (the engine, ingress) read of workflows. Versions are immutable, so their
@@ -37,7 +37,7 @@ export class WorkflowVersionReader {
 
   /** The version a new execution pins: the published one, or (for `execute`) the current draft. */
   async resolveForStart(tenantId: string, workflowId: string, which: 'published' | 'current'): Promise<StartableWorkflow> {
-    const workflow = UUID.test(workflowId) ? await this.startable.submit({ tenantId, workflowId }) : undefined;
+    const workflow = isUUID(workflowId, 'all') ? await this.startable.submit({ tenantId, workflowId }) : undefined;
     if (!workflow) throw workflowNotFound();
     if (workflow.status === 'archived') throw workflowArchived();
     const version = which === 'published' ? workflow.publishedVersion : workflow.version;

@@ -1,13 +1,13 @@
 import { Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator.js';
 import { Public } from '../../auth/access/access-policy.decorator.js';
 import { channelNotFound } from '../channel.repository.js';
 import { ChannelIngressResponse } from '../dto/channel.dto.js';
 import { ChannelIngressService } from './channel-ingress.service.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVENT = /^[A-Za-z0-9_.-]{1,100}$/;
 
 @ApiTags('ingress')
@@ -28,7 +28,7 @@ export class ChannelIngressController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ChannelIngressResponse> {
-    if (!UUID.test(channelId) || !EVENT.test(event)) throw channelNotFound();
+    if (!isUUID(channelId, 'all') || !EVENT.test(event)) throw channelNotFound();
     const rawBody = (request as FastifyRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
     const result = await this.ingress.accept(channelId, provider, event, request.headers, request.body, rawBody);
     void reply.status(result.status === 'accepted' ? 202 : 200);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator.js';
@@ -9,11 +10,9 @@ import { webhookNotFound } from '../domain/webhook-errors.js';
 import { IngressResponse, WebhookPublicStatusResponse } from '../dto/ingress.response.js';
 import { WebhookIngressService } from './webhook-ingress.service.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A malformed id in a public path is simply not found (404), never a 400 that probes the API. */
 function webhookIdOr404(id: string): string {
-  if (!UUID.test(id)) throw webhookNotFound();
+  if (!isUUID(id, 'all')) throw webhookNotFound();
   return id;
 }
 
