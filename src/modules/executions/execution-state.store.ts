@@ -130,9 +130,9 @@ export class ExecutionStateStore {
    * Opens the settling transaction, locks the executions (in id order, so concurrent settlements
    * never deadlock), applies each node change (when its guard holds) and reads every node's state of
    * each execution as it is after the change: one round trip (a simple-protocol batch of prepared
-   * statements, see settle-statements). Each statement takes a fresh snapshot, so the states read include every change
-   * committed before the locks were granted: parallel branches finishing at once are serialised and
-   * each sees the others. At most one settlement per execution.
+   * statements, see settle-statements). Each statement takes a fresh snapshot, so the states read
+   * include every change committed before the locks were granted: parallel branches finishing at
+   * once are serialised and each sees the others. At most one settlement per execution.
    */
   async beginLockAndChange(client: PoolClient, settlements: readonly SettlementTarget[]): Promise<LockedStates[]> {
     await prepareSettleStatements(client);

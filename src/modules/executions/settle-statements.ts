@@ -5,9 +5,6 @@ import type { NodeChange } from './execution-state.store.js';
 const CHANGE = 'flowhook_settle_change';
 const READ = 'flowhook_settle_read';
 
-/** What both statements answer: every node's state of the execution (after the change, if any). */
-const STATE_COLUMNS = `node_id AS "nodeId", status, branch, scheduled`;
-
 const PREPARE = `
   PREPARE ${CHANGE} (uuid, uuid, text, text, jsonb, text, jsonb, text, int) AS
     WITH changed AS (
@@ -21,7 +18,7 @@ const PREPARE = `
       FROM node_executions n LEFT JOIN changed c ON c.node_id = n.node_id
      WHERE n.execution_id = $1 AND n.tenant_id = $2;
   PREPARE ${READ} (uuid, uuid) AS
-    SELECT ${STATE_COLUMNS}, false AS changed, NULL::int AS "durationMs" FROM node_executions WHERE execution_id = $1 AND tenant_id = $2`;
+    SELECT node_id AS "nodeId", status, branch, scheduled, false AS changed, NULL::int AS "durationMs" FROM node_executions WHERE execution_id = $1 AND tenant_id = $2`;
 
 const preparedOn = new WeakSet<PoolClient>();
 
@@ -33,12 +30,7 @@ const preparedOn = new WeakSet<PoolClient>();
  */
 export async function prepareSettleStatements(client: PoolClient): Promise<void> {
   if (preparedOn.has(client)) return;
-  try {
-    await client.query(PREPARE);
-  } catch (error) {
-    // Already there (prepared by an earlier call whose answer was lost): just as good.
-    if ((error as { code?: string }).code !== '42P05') throw error;
-  }
+  await client.query(PREPARE);
   preparedOn.add(client);
 }
 
