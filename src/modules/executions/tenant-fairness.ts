@@ -6,8 +6,16 @@ import { REDIS_CLIENT } from '../../platform/redis/redis.module.js';
 declare module 'ioredis' {
   interface RedisCommander {
     flowhookFairnessReserve(key: string, tenantId: string, count: number): Promise<number>;
+    flowhookFairnessRelease(key: string, ...tenantsAndCounts: (string | number)[]): Promise<null>;
   }
 }
+
+/** Decrements each tenant's counter by its count (ARGV: tenant, count, tenant, count …), never below 0. */
+const RELEASE = `
+for i = 1, #ARGV, 2 do
+  if redis.call('HINCRBY', KEYS[1], ARGV[i], -tonumber(ARGV[i + 1])) < 0 then redis.call('HSET', KEYS[1], ARGV[i], 0) end
+end
+return nil`;
 
 /** BullMQ's lowest priority. */
 const MAX_PRIORITY = 2_097_152;
@@ -17,12 +25,15 @@ const MAX_PRIORITY = 2_097_152;
  * priority equal to 1 + the number of its tenant's node jobs already queued or running, counted in
  * Redis across all processes. A tenant that floods the queue pushes only its own later jobs back: a
  * quiet tenant's job (priority ≈ 1) is taken before the flood's backlog, which interleaves tenants
- * roughly round-robin. Counters are decremented when a job settles; drift after a crash only shifts
- * priorities, never correctness, and the key expires when a tenant goes idle.
+ * roughly round-robin. Counters are decremented when a job settles (the releases of one event-loop
+ * turn in one round trip); drift after a crash only shifts priorities, never correctness, and the key
+ * expires when a tenant goes idle.
  */
 @Injectable()
 export class TenantFairness {
   private readonly key: string;
+  /** Releases not yet sent, by tenant. */
+  private readonly releases = new Map<string, number>();
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -33,6 +44,7 @@ export class TenantFairness {
       numberOfKeys: 1,
       lua: `local after = redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2]) redis.call('PEXPIRE', KEYS[1], 3600000) return after`,
     });
+    redis.defineCommand('flowhookFairnessRelease', { numberOfKeys: 1, lua: RELEASE });
   }
 
   /** Reserves `count` slots for the tenant; returns the priority of each. */
@@ -43,9 +55,13 @@ export class TenantFairness {
 
   /** Best effort, never throws: a release lost while Redis is down only shifts priorities. */
   release(tenantId: string): void {
-    this.redis
-      .hincrby(this.key, tenantId, -1)
-      .then((left) => (left < 0 ? this.redis.hset(this.key, tenantId, 0) : undefined))
-      .catch(() => undefined);
+    if (this.releases.size === 0) setImmediate(() => this.sendReleases());
+    this.releases.set(tenantId, (this.releases.get(tenantId) ?? 0) + 1);
+  }
+
+  private sendReleases(): void {
+    const tenantsAndCounts = [...this.releases].flat();
+    this.releases.clear();
+    this.redis.flowhookFairnessRelease(this.key, ...tenantsAndCounts).catch(() => undefined);
   }
 }
