@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { EvaluationBudget } from './evaluation-budget.js';
+import { EvaluationBudget, recentProcessCpuMs } from './evaluation-budget.js';
 import { ExpressionError } from './expression-error.js';
 
 const limits = { timeoutMs: 100, maxResultBytes: 1024, maxSequenceLength: 100 };
@@ -15,7 +15,7 @@ describe('EvaluationBudget time', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('does not stop a call whose process was not scheduled: late by the clock, not by CPU', () => {
-    const budget = new EvaluationBudget(limits, now, () => cpu);
+    const budget = new EvaluationBudget(limits, now, () => cpu, cpu);
     now += 400; // descheduled by a busy host
     cpu += 3;
     expect(() => budget.checkTime()).not.toThrow();
@@ -25,7 +25,7 @@ describe('EvaluationBudget time', () => {
   });
 
   it('stops a call that used its allowance in CPU as well', () => {
-    const budget = new EvaluationBudget(limits, now, () => cpu);
+    const budget = new EvaluationBudget(limits, now, () => cpu, cpu);
     now += 101;
     cpu += 101;
     expect(() => budget.checkTime()).toThrow(ExpressionError);
@@ -33,7 +33,7 @@ describe('EvaluationBudget time', () => {
   });
 
   it('stops a runaway call once its CPU catches up after a descheduled stretch', () => {
-    const budget = new EvaluationBudget(limits, now, () => cpu);
+    const budget = new EvaluationBudget(limits, now, () => cpu, cpu);
     now += 300;
     cpu += 20;
     budget.checkTime();
@@ -46,7 +46,7 @@ describe('EvaluationBudget time', () => {
   });
 
   it('does not count the turns a call is parked to let the event loop breathe', async () => {
-    const budget = new EvaluationBudget(limits, now, () => cpu);
+    const budget = new EvaluationBudget(limits, now, () => cpu, cpu);
     now += 11;
     cpu += 11;
     const parked = budget.checkpoint();
@@ -60,5 +60,23 @@ describe('EvaluationBudget time', () => {
     now += 10;
     cpu += 10;
     expect(() => budget.checkTime()).toThrow(ExpressionError);
+  });
+});
+
+describe('recentProcessCpuMs', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('asks the system at most once per 5 ms, and never for a time later than the process has used', () => {
+    const usage = jest.spyOn(process, 'cpuUsage');
+    const at = 2_000_000;
+    const first = recentProcessCpuMs(at);
+    expect(recentProcessCpuMs(at + 5)).toBe(first);
+    expect(usage).toHaveBeenCalledTimes(1);
+    const later = recentProcessCpuMs(at + 6);
+    expect(usage).toHaveBeenCalledTimes(2);
+    usage.mockRestore();
+    const { user, system } = process.cpuUsage();
+    expect(later).toBeGreaterThanOrEqual(first);
+    expect(later).toBeLessThanOrEqual((user + system) / 1000);
   });
 });

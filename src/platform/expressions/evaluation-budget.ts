@@ -17,6 +17,19 @@ export function processCpuMs(): number {
   return (user + system) / 1000;
 }
 
+const CPU_SAMPLE_MAX_AGE_MS = 5;
+let cpuSample = { at: -Infinity, cpuMs: 0 };
+
+/**
+ * processCpuMs as sampled at most CPU_SAMPLE_MAX_AGE_MS ago: every call's starting point, without a
+ * getrusage system call per render under load. An older start only makes a call look like it used
+ * more CPU (by at most those few milliseconds), never less.
+ */
+export function recentProcessCpuMs(now = Date.now()): number {
+  if (now - cpuSample.at > CPU_SAMPLE_MAX_AGE_MS) cpuSample = { at: now, cpuMs: processCpuMs() };
+  return cpuSample.cpuMs;
+}
+
 /**
  * The time and size allowance of one render/renderDeep call. JSONata calls back into it before and
  * after every step of every expression of that call, so a runaway expression is stopped between
@@ -32,17 +45,16 @@ export class EvaluationBudget {
   private deadline: number;
   private remainingBytes: number;
   private lastYieldAt: number;
-  private readonly cpuAtStart: number;
 
   constructor(
     readonly limits: EvaluationLimits,
     startedAt: number = Date.now(),
     private readonly cpuMs: () => number = processCpuMs,
+    private readonly cpuAtStart: number = recentProcessCpuMs(startedAt),
   ) {
     this.deadline = startedAt + limits.timeoutMs;
     this.remainingBytes = limits.maxResultBytes;
     this.lastYieldAt = startedAt;
-    this.cpuAtStart = cpuMs();
   }
 
   checkTime(): void {
