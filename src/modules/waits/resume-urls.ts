@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { LruCache } from '../../platform/expressions/lru-cache.js';
+import { LruCache } from '../../platform/caching/lru-cache.js';
 import { WorkflowVersionReader } from '../workflows/workflow-version.reader.js';
 import { webhookWaitNodeIds } from './domain/wait-config.js';
 import { type ExecutionPin, ResumeRegistrationStore } from './resume-registration.store.js';

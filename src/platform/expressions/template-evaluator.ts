@@ -3,7 +3,7 @@ import jsonata from 'jsonata';
 import { EvaluationBudget, type EvaluationLimits } from './evaluation-budget.js';
 import { ExpressionError } from './expression-error.js';
 import { hasTemplate, parseTemplate } from './template.js';
-import { LruCache } from './lru-cache.js';
+import { LruCache } from '../caching/lru-cache.js';
 import { formatInserted, isFunctionValue, serializeJson } from './template-output.js';
 
 /** What `{{ … }}` expressions read: `trigger`, `nodes.<id>.output`, `contact`, `execution`. */
