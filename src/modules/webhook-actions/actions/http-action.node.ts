@@ -28,11 +28,11 @@ export class HttpActionNode implements NodeHandler {
     const origin = request.url.origin;
     // One round trip for both (auto-pipelined); a call refused by an open circuit still counted in the
     // rate window, which only makes the limit a little stricter while the target is down.
-    const [openFor, delayMs] = await Promise.all([
-      this.circuits.openFor(run.tenantId, origin),
+    const [circuit, delayMs] = await Promise.all([
+      this.circuits.check(run.tenantId, origin),
       this.rateLimiter.delayFor(run.tenantId, origin, config.rateLimitPerSecond ?? DEFAULT_OUTBOUND_RATE_PER_SECOND),
     ]);
-    if (openFor > 0) throw new NodeError('circuit_open', `The circuit for ${origin} is open; calls fail fast until it half-opens.`, true, openFor);
+    if (circuit.openForMs > 0) throw new NodeError('circuit_open', `The circuit for ${origin} is open; calls fail fast until it half-opens.`, true, circuit.openForMs);
     if (delayMs > 0) return { kind: 'deferred', delayMs, reason: 'rate_limited' };
 
     const result = await this.runner.send(run.tenantId, config, request, {
@@ -42,8 +42,8 @@ export class HttpActionNode implements NodeHandler {
       attempt: run.attempt,
     });
     if (result.origin) {
-      if (result.ok) await this.circuits.record(run.tenantId, result.origin, 'success');
-      else if (result.countsForCircuit) await this.circuits.record(run.tenantId, result.origin, 'failure');
+      if (result.ok) await this.circuits.record(run.tenantId, result.origin, 'success', circuit);
+      else if (result.countsForCircuit) await this.circuits.record(run.tenantId, result.origin, 'failure', circuit);
     }
     if (!result.ok) throw new NodeError(result.errorClass, result.error, result.retryable, result.retryAfterMs);
 

@@ -1,12 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../../config/app-config.js';
+import { LruCache } from '../../../platform/caching/lru-cache.js';
 import { REDIS_CLIENT } from '../../../platform/redis/redis.module.js';
 
 export const CIRCUIT_FAILURE_THRESHOLD = 5;
 export const CIRCUIT_COOLDOWN_MS = 30_000;
 
+/** How often a healthy origin's entry in the circuit listing (kept 24 h) is refreshed. */
+const LISTING_REFRESH_MS = 10 * 60_000;
+
 export type CircuitState = 'closed' | 'open' | 'half_open';
+
+/** The circuit as a call found it before going out. */
+export interface CircuitCheck {
+  /** Milliseconds the circuit stays open, or 0 when a call may go through (closed or half-open). */
+  openForMs: number;
+  consecutiveFailures: number;
+}
 
 export interface CircuitView {
   origin: string;
@@ -43,6 +54,8 @@ declare module 'ioredis' {
 @Injectable()
 export class CircuitBreaker {
   private readonly prefix: string;
+  /** When this process last wrote each circuit (key → ms). */
+  private readonly written = new LruCache<string, number>(10_000);
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -52,14 +65,24 @@ export class CircuitBreaker {
     redis.defineCommand('flowhookCircuitRecord', { numberOfKeys: 2, lua: RECORD });
   }
 
-  /** Milliseconds the circuit stays open, or 0 when a call may go through (closed or half-open). */
-  async openFor(tenantId: string, origin: string, now = Date.now()): Promise<number> {
-    const openUntil = Number((await this.redis.hget(this.key(tenantId, origin), 'openUntil')) ?? 0);
-    return Math.max(0, openUntil - now);
+  async check(tenantId: string, origin: string, now = Date.now()): Promise<CircuitCheck> {
+    const [failures, openUntil] = await this.redis.hmget(this.key(tenantId, origin), 'failures', 'openUntil');
+    return { openForMs: Math.max(0, Number(openUntil ?? 0) - now), consecutiveFailures: Number(failures ?? 0) };
   }
 
-  async record(tenantId: string, origin: string, outcome: 'success' | 'failure', now = Date.now()): Promise<void> {
-    await this.redis.flowhookCircuitRecord(this.key(tenantId, origin), this.originsKey(tenantId), outcome, CIRCUIT_FAILURE_THRESHOLD, now + CIRCUIT_COOLDOWN_MS, origin);
+  /**
+   * `checked`: the circuit as check() found it before the call. A success after a check that saw no
+   * failures would change nothing but the listing's expiry, so it is written only every
+   * LISTING_REFRESH_MS (one Redis round trip less per healthy call). A failure another worker records
+   * between that check and this success is then not reset by it: with concurrent calls to one origin
+   * there is no single order of outcomes anyway, and the next success resets it.
+   */
+  async record(tenantId: string, origin: string, outcome: 'success' | 'failure', checked?: CircuitCheck, now = Date.now()): Promise<void> {
+    const key = this.key(tenantId, origin);
+    const writtenAt = this.written.get(key);
+    if (outcome === 'success' && checked?.consecutiveFailures === 0 && writtenAt !== undefined && now - writtenAt < LISTING_REFRESH_MS) return;
+    await this.redis.flowhookCircuitRecord(key, this.originsKey(tenantId), outcome, CIRCUIT_FAILURE_THRESHOLD, now + CIRCUIT_COOLDOWN_MS, origin);
+    this.written.set(key, now);
   }
 
   async list(tenantId: string, now = Date.now()): Promise<CircuitView[]> {
