@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { MicroBatcher } from '../../platform/batching/micro-batcher.js';
+import { BatchItemFailure, MicroBatcher, togetherOrAlone } from '../../platform/batching/micro-batcher.js';
 import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
@@ -39,7 +39,7 @@ const NOT_APPLIED: Settled = { applied: false, toSchedule: [], events: [] };
  */
 @Injectable()
 export class NodeSettlements {
-  private readonly batches = new MicroBatcher<SettlementRequest, Settled | SettlementFailure>((requests) => this.settleBatch(requests), {
+  private readonly batches = new MicroBatcher<SettlementRequest, Settled>((requests) => this.settleBatch(requests), {
     maxBatchSize: 100,
     // One transaction in flight: what arrives meanwhile makes the next one larger (measured faster than 4).
     maxInFlight: 1,
@@ -51,34 +51,23 @@ export class NodeSettlements {
     private readonly store: ExecutionStateStore,
   ) {}
 
-  async settle(request: SettlementRequest): Promise<Settled> {
-    const settled = await this.batches.submit(request);
-    if (settled instanceof SettlementFailure) throw settled.cause;
-    return settled;
+  settle(request: SettlementRequest): Promise<Settled> {
+    return this.batches.submit(request);
   }
 
-  private async settleBatch(requests: SettlementRequest[]): Promise<(Settled | SettlementFailure)[]> {
-    const results: (Settled | SettlementFailure)[] = [];
+  private async settleBatch(requests: SettlementRequest[]): Promise<(Settled | BatchItemFailure)[]> {
+    const results: (Settled | BatchItemFailure)[] = [];
     for (const round of oneSettlementPerExecution(requests)) {
-      try {
-        const settled = await this.settleTogether(round.map((index) => requests[index]));
-        round.forEach((index, i) => (results[index] = settled[i]));
-      } catch (error) {
-        for (const index of round) {
-          results[index] =
-            round.length === 1
-              ? new SettlementFailure(error)
-              : await this.settleTogether([requests[index]]).then(
-                  ([settled]) => settled,
-                  (alone: unknown) => new SettlementFailure(alone),
-                );
-        }
-      }
+      const settled = await togetherOrAlone(
+        round.map((index) => requests[index]),
+        (together) => this.settleTogether(together),
+      );
+      round.forEach((index, i) => (results[index] = settled[i]));
     }
     return results;
   }
 
-  private settleTogether(requests: SettlementRequest[]): Promise<Settled[]> {
+  private settleTogether(requests: readonly SettlementRequest[]): Promise<Settled[]> {
     return withPgClient(pgPool(this.dataSource), async (client: PoolClient) => {
       const locked = await this.store.beginLockAndChange(
         client,
@@ -99,11 +88,6 @@ export class NodeSettlements {
       return settled;
     });
   }
-}
-
-/** A settlement's own error, carried through the batch to its caller. */
-class SettlementFailure {
-  constructor(readonly cause: unknown) {}
 }
 
 /** Request indexes in rounds, each round holding at most one request per execution (in arrival order). */

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { BatcherSaturatedError, MicroBatcher } from './micro-batcher.js';
+import { BatcherSaturatedError, BatchItemFailure, MicroBatcher, togetherOrAlone } from './micro-batcher.js';
 
 const deferred = () => {
   let release!: () => void;
@@ -94,5 +94,44 @@ describe('MicroBatcher', () => {
     gate.release();
     await expect(Promise.all([first, ...waiting])).resolves.toEqual([1, 2, 3]);
     await expect(batcher.submit(5)).resolves.toBe(5);
+  });
+
+  it('fails only the items a batch answers with BatchItemFailure', async () => {
+    const batcher = new MicroBatcher<number, number>(async (items) => items.map((item) => (item === 2 ? new BatchItemFailure(new Error('two is bad')) : item)), {
+      maxBatchSize: 10,
+      maxInFlight: 1,
+      maxPending: 10,
+    });
+    const [one, two, three] = await Promise.allSettled([1, 2, 3].map((item) => batcher.submit(item)));
+    expect(one).toEqual({ status: 'fulfilled', value: 1 });
+    expect(two).toMatchObject({ status: 'rejected', reason: new Error('two is bad') });
+    expect(three).toEqual({ status: 'fulfilled', value: 3 });
+  });
+});
+
+describe('togetherOrAlone', () => {
+  const doubleUnlessThirteen = async (items: readonly number[]) => {
+    if (items.includes(13)) throw new Error('13 in the batch');
+    return items.map((item) => item * 2);
+  };
+
+  it('runs all items together when that works', async () => {
+    const calls: (readonly number[])[] = [];
+    await expect(togetherOrAlone([1, 2], (items) => (calls.push(items), doubleUnlessThirteen(items)))).resolves.toEqual([2, 4]);
+    expect(calls).toEqual([[1, 2]]);
+  });
+
+  it('retries each item alone after a failed batch: the bad one fails, the others succeed', async () => {
+    const results = await togetherOrAlone([1, 13, 3], doubleUnlessThirteen);
+    expect(results[0]).toBe(2);
+    expect(results[1]).toEqual(new BatchItemFailure(new Error('13 in the batch')));
+    expect(results[2]).toBe(6);
+  });
+
+  it('does not run a lone item twice', async () => {
+    let calls = 0;
+    const results = await togetherOrAlone([13], (items) => (calls++, doubleUnlessThirteen(items)));
+    expect(results).toEqual([new BatchItemFailure(new Error('13 in the batch'))]);
+    expect(calls).toBe(1);
   });
 });

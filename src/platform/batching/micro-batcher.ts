@@ -19,6 +19,33 @@ export class BatcherSaturatedError extends Error {
   }
 }
 
+/** One item's own error in a batch's results: that item's caller gets `cause`, the others their results. */
+export class BatchItemFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/**
+ * Runs `together` on all items; if it throws, runs each item alone (one after the other), so one bad
+ * item fails only itself.
+ */
+export async function togetherOrAlone<T, R>(items: readonly T[], together: (items: readonly T[]) => Promise<R[]>): Promise<(R | BatchItemFailure)[]> {
+  try {
+    return await together(items);
+  } catch (error) {
+    if (items.length === 1) return [new BatchItemFailure(error)];
+    const results: (R | BatchItemFailure)[] = [];
+    for (const item of items) {
+      results.push(
+        await together([item]).then(
+          ([result]) => result,
+          (alone: unknown) => new BatchItemFailure(alone),
+        ),
+      );
+    }
+    return results;
+  }
+}
+
 interface Pending<T, R> {
   item: T;
   resolve(result: R): void;
@@ -29,7 +56,8 @@ interface Pending<T, R> {
  * Group commit for hot paths: items submitted in the same event-loop turn — and all those that arrive
  * while the previous batches are still running — go out as one call of `runBatch`, which answers each
  * item in order (one result per item). Under load a round trip carries many items; alone, an item waits
- * for nothing but the end of the current turn. A failed batch rejects each of its items.
+ * for nothing but the end of the current turn. A failed batch rejects each of its items; a batch can
+ * also fail single items (BatchItemFailure among its results).
  */
 export class MicroBatcher<T, R> {
   /**
@@ -43,7 +71,7 @@ export class MicroBatcher<T, R> {
   private scheduled = false;
 
   constructor(
-    private readonly runBatch: (items: T[]) => Promise<R[]>,
+    private readonly runBatch: (items: T[]) => Promise<(R | BatchItemFailure)[]>,
     private readonly options: MicroBatcherOptions,
   ) {}
 
@@ -78,7 +106,11 @@ export class MicroBatcher<T, R> {
     try {
       const results = await this.runBatch(batch.map((entry) => entry.item));
       if (results.length !== batch.length) throw new Error(`batch answered ${results.length} results for ${batch.length} items`);
-      batch.forEach((entry, index) => entry.resolve(results[index]));
+      batch.forEach((entry, index) => {
+        const result = results[index];
+        if (result instanceof BatchItemFailure) entry.reject(result.cause);
+        else entry.resolve(result);
+      });
     } catch (error) {
       for (const entry of batch) entry.reject(error);
     }
