@@ -35,7 +35,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: secrets.jwtSecret,
     encryptionKey: secrets.encryptionKey,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
-    workerConcurrency: readInteger(env, 'WORKER_CONCURRENCY', 64, 1, 1000),
+    workerConcurrency: readInteger(env, 'WORKER_CONCURRENCY', 200, 1, 1000),
     workerLockDurationMs: readInteger(env, 'WORKER_LOCK_DURATION_MS', 30_000, 500, 600_000),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     ingressRateLimitPerSecond: readInteger(env, 'INGRESS_RATE_LIMIT', 100, 1, 1_000_000),
