@@ -87,7 +87,7 @@ export class NodeOutcomeRecorder {
       await this.store.cancelOpenNodes(tx.manager, execution.id);
       await this.store.setStatus(tx.manager, execution.id, 'failed', true, info);
       tx.record(
-        new ExecutionFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, nodeId: node.id, error: info } }),
+        new ExecutionFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: locked.workflowId, workflowVersion: locked.workflowVersion, nodeId: node.id, error: info } }),
       );
       return true;
     });

@@ -104,5 +104,5 @@ function oneSettlementPerExecution(requests: readonly SettlementRequest[]): numb
 
 function succeededEvent(execution: LockedExecution): ExecutionSucceededEvent {
   const durationMs = execution.startedAt ? Date.now() - execution.startedAt.getTime() : 0;
-  return new ExecutionSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, durationMs } });
+  return new ExecutionSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, workflowVersion: execution.workflowVersion, durationMs } });
 }

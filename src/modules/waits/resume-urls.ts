@@ -38,9 +38,9 @@ export class ResumeUrls {
     await this.store.ensure(pin, waits.nodeIds);
   }
 
-  /** False only when the execution is known to have no webhook wait (so there is nothing to expire). */
-  mayHaveRegistrations(tenantId: string, executionId: string): boolean {
-    return this.waits.get(cacheKey(tenantId, executionId))?.nodeIds.length !== 0;
+  /** Whether the execution's pinned version has a webhook wait (else it has no registration). */
+  async hasWebhookWaits(pin: ExecutionPin): Promise<boolean> {
+    return (await this.waitsOf(pin)).nodeIds.length > 0;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../../platform/outbox/domain-event.js';
 
-export class ExecutionSucceededEvent extends DomainEvent<{ workflowId: string; durationMs: number }> {
+export class ExecutionSucceededEvent extends DomainEvent<{ workflowId: string; workflowVersion: number; durationMs: number }> {
   readonly type = 'execution.succeeded';
 }

@@ -16,7 +16,9 @@ export class ExpireResumeUrlsOnEnd implements IEventHandler<ExecutionEnded> {
   ) {}
 
   async handle(event: ExecutionEnded): Promise<void> {
-    if (!event.aggregateId || !this.resumeUrls.mayHaveRegistrations(event.tenantId, event.aggregateId)) return;
-    await this.store.expireOpen(event.tenantId, event.aggregateId);
+    if (!event.aggregateId) return;
+    const pin = { tenantId: event.tenantId, executionId: event.aggregateId, workflowId: event.payload.workflowId, workflowVersion: event.payload.workflowVersion };
+    // Decided from the pinned version's graph (cached): an execution without a webhook wait costs no query.
+    if (await this.resumeUrls.hasWebhookWaits(pin)) await this.store.expireOpen(event.tenantId, event.aggregateId);
   }
 }
