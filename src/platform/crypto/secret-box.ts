@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { LruCache } from '../caching/lru-cache.js';
 
 const VERSION = 'v1';
 const ALGORITHM = 'aes-256-gcm';
@@ -34,8 +35,7 @@ export interface SecretBoxOptions {
 export class SecretBox {
   private readonly masterKey: Buffer;
   private readonly purpose: string;
-  private readonly maxCachedKeys: number;
-  private readonly keys = new Map<string, Buffer>();
+  private readonly keys: LruCache<string, Buffer>;
 
   constructor(masterKey: Buffer, options: SecretBoxOptions = {}) {
     if (!Buffer.isBuffer(masterKey) || masterKey.length < MIN_MASTER_KEY_BYTES) {
@@ -43,11 +43,12 @@ export class SecretBox {
     }
     this.masterKey = Buffer.from(masterKey);
     this.purpose = options.purpose ?? DEFAULT_PURPOSE;
-    this.maxCachedKeys = options.maxCachedKeys ?? DEFAULT_MAX_CACHED_KEYS;
+    const maxCachedKeys = options.maxCachedKeys ?? DEFAULT_MAX_CACHED_KEYS;
     if (!PURPOSE.test(this.purpose)) throw new SecretBoxError('the purpose must be lowercase letters, digits and dashes');
-    if (!Number.isSafeInteger(this.maxCachedKeys) || this.maxCachedKeys < 1) {
+    if (!Number.isSafeInteger(maxCachedKeys) || maxCachedKeys < 1) {
       throw new SecretBoxError('maxCachedKeys must be a positive integer');
     }
+    this.keys = new LruCache(maxCachedKeys);
   }
 
   seal(tenantId: string, plaintext: string | Buffer, aad = ''): string {
@@ -102,18 +103,9 @@ export class SecretBox {
   private key(tenantId: string): Buffer {
     if (typeof tenantId !== 'string' || tenantId.length === 0) throw new SecretBoxError('a tenant id is required');
     const cached = this.keys.get(tenantId);
-    if (cached) {
-      // Re-inserting keeps the Map's insertion order a least-recently-used order.
-      this.keys.delete(tenantId);
-      this.keys.set(tenantId, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const info = `flowhook:${this.purpose}:${tenantId}`;
     const key = Buffer.from(hkdfSync('sha256', this.masterKey, Buffer.alloc(0), info, KEY_BYTES));
-    if (this.keys.size >= this.maxCachedKeys) {
-      const oldest = this.keys.keys().next();
-      if (!oldest.done) this.keys.delete(oldest.value);
-    }
     this.keys.set(tenantId, key);
     return key;
   }
