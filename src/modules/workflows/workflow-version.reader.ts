@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUUID } from 'class-validator';
 import { MicroBatcher } from '../../platform/batching/micro-batcher.js';
+import { LruCache } from '../../platform/caching/lru-cache.js';
 import { pgPool } from '../../platform/database/pg-pool.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { workflowArchived, workflowNotFound, workflowVersionNotFound } from './domain/workflow-errors.js';
@@ -25,7 +26,7 @@ const MAX_CACHED_GRAPHS = 5000;
  */
 @Injectable()
 export class WorkflowVersionReader {
-  private readonly graphs = new Map<string, WorkflowGraph>();
+  private readonly graphs = new LruCache<string, WorkflowGraph>(MAX_CACHED_GRAPHS);
   /** Executions started at once (a burst of webhooks) resolve their workflows with one query. */
   private readonly startable = new MicroBatcher<{ tenantId: string; workflowId: string }, StartableRow | undefined>((keys) => this.loadStartable(keys), {
     maxBatchSize: 200,
@@ -90,7 +91,6 @@ export class WorkflowVersionReader {
     const row = await this.dataSource.getRepository(WorkflowVersionEntity).findOne({ where: { tenantId, workflowId, version } });
     if (!row) throw workflowVersionNotFound(version);
     const graph = new WorkflowGraph(row.nodes, row.edges);
-    if (this.graphs.size >= MAX_CACHED_GRAPHS) this.graphs.delete(this.graphs.keys().next().value!);
     this.graphs.set(key, graph);
     return graph;
   }
