@@ -104,7 +104,7 @@ describe('Settlements committed together', () => {
     const client = await pgPool(t.app.get(DataSource)).connect();
     try {
       await prepareSettleStatements(client);
-      // What a connection uses after its first five settlements: one plan made without the arguments.
+      // Should a connection ever plan them once for all arguments (a generic plan), as PostgreSQL does by default.
       await client.query('SET plan_cache_mode = force_generic_plan');
       const change = { nodeId: 'start', status: 'succeeded' as const, output: '{}', branch: null, input: null, onlyIf: 'running' as const, onlyAttempt: 1 };
       for (const sql of [executeStatesSql(executionId, owner.tenantId, change), executeStatesSql(executionId, owner.tenantId)]) {

@@ -26,14 +26,15 @@ const preparedOn = new WeakSet<PoolClient>();
 /**
  * The settle transaction's per-execution statements are sent in a simple-protocol batch (several
  * statements, one round trip), which has no parameters; as SQL prepared statements, run with EXECUTE
- * and literal arguments, PostgreSQL plans them once per connection instead of once per settlement.
- * A pool connection is one client object for its whole life, so it is prepared once.
+ * and literal arguments, PostgreSQL parses them once per connection. A pool connection is one client
+ * object for its whole life, so it is prepared once. (The pool plans each run for its arguments:
+ * see databaseOptions.)
  *
- * That one plan is generic (made without the arguments' values), so node rows are selected by
- * execution (and node) only: with `node_executions.tenant_id = $2` as well, a generic plan may pick
- * the tenant's index (node_executions_tenant_workflow_node_idx) and read every entry of the tenant on
- * each settlement. The change checks the tenant on the execution row; the reads are discarded unless
- * the execution the transaction locked is the tenant's.
+ * Node rows are selected by execution (and node) only: with `node_executions.tenant_id = $2` as well,
+ * a generic plan (made without the arguments' values) may pick the tenant's index
+ * (node_executions_tenant_workflow_node_idx) and read every entry of the tenant on each settlement.
+ * The change checks the tenant on the execution row; the reads are discarded unless the execution the
+ * transaction locked is the tenant's.
  */
 export async function prepareSettleStatements(client: PoolClient): Promise<void> {
   if (preparedOn.has(client)) return;
