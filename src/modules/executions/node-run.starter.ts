@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../platform/database/pg-pool.js';
+import { unnestColumns } from '../../platform/database/unnest-columns.js';
 import { EVENT_STORE_INSERT } from '../../platform/outbox/unit-of-work.js';
 import { NODE_TRIGGERED } from './events/node-triggered.event.js';
 
@@ -63,7 +64,6 @@ export class NodeRunStarter {
     const firsts = new Map<string, NodeRunRequest>();
     for (const request of requests) if (!firsts.has(runKey(request))) firsts.set(runKey(request), request);
     const sent = [...firsts.values()];
-    const column = <T>(pick: (request: NodeRunRequest) => T): T[] => sent.map(pick);
     const { rows } = await pgPool(this.dataSource).query<StartedNodeRun & { nodeId: string; run: number }>({
       name: 'node-runs-start',
       text: `WITH request AS (
@@ -97,12 +97,7 @@ export class NodeRunStarter {
                       WHERE done.execution_id = t.execution_id AND done.status = 'succeeded') AS outputs
                FROM target t LEFT JOIN node ON node.execution_id = t.execution_id AND node.node_id = t.node_id`,
       values: [
-        column((r) => r.executionId),
-        column((r) => r.tenantId),
-        column((r) => r.nodeId),
-        column((r) => r.run),
-        column((r) => r.attempt),
-        column((r) => r.correlationId),
+        ...unnestColumns(sent, (r) => r.executionId, (r) => r.tenantId, (r) => r.nodeId, (r) => r.run, (r) => r.attempt, (r) => r.correlationId),
         NODE_TRIGGERED,
       ],
     });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
 import { textWithoutNul, toPostgresJson } from '../../../platform/database/postgres-text.js';
+import { unnestColumns } from '../../../platform/database/unnest-columns.js';
 import { redactUrl } from '../http/redact-url.js';
 
 export const RESPONSE_EXCERPT_BYTES = 64 * 1024;
@@ -40,30 +41,30 @@ export class AttemptLog {
   }
 
   private async insert(attempts: AttemptRecord[]): Promise<void[]> {
-    const column = <T>(value: (attempt: AttemptRecord) => T): T[] => attempts.map(value);
     await pgPool(this.dataSource).query({
       name: 'attempt-log-insert',
       text: `INSERT INTO webhook_action_executions (tenant_id, workflow_id, execution_id, node_id, attempt, method, url, origin, request_headers, status,
                                                  http_status, duration_ms, response_excerpt, error_class, error_message)
              SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[],
                                   $11::int[], $12::int[], $13::text[], $14::text[], $15::text[])`,
-      values: [
-        column((a) => a.tenantId),
-        column((a) => a.workflowId),
-        column((a) => a.executionId),
-        column((a) => a.nodeId),
-        column((a) => a.attempt),
-        column((a) => a.method),
-        column((a) => redactUrl(a.url)),
-        column((a) => a.url.origin),
-        column((a) => toPostgresJson(redactHeaders(a))),
-        column((a) => a.status),
-        column((a) => a.httpStatus),
-        column((a) => Math.round(a.durationMs)),
-        column((a) => excerptOf(a.responseBody)),
-        column((a) => a.errorClass),
-        column((a) => textWithoutNul(a.errorMessage)),
-      ],
+      values: unnestColumns(
+        attempts,
+        (a) => a.tenantId,
+        (a) => a.workflowId,
+        (a) => a.executionId,
+        (a) => a.nodeId,
+        (a) => a.attempt,
+        (a) => a.method,
+        (a) => redactUrl(a.url),
+        (a) => a.url.origin,
+        (a) => toPostgresJson(redactHeaders(a)),
+        (a) => a.status,
+        (a) => a.httpStatus,
+        (a) => Math.round(a.durationMs),
+        (a) => excerptOf(a.responseBody),
+        (a) => a.errorClass,
+        (a) => textWithoutNul(a.errorMessage),
+      ),
     });
     return attempts.map(() => undefined);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
+import { unnestColumns } from '../../../platform/database/unnest-columns.js';
 import { EVENT_STORE_INSERT } from '../../../platform/outbox/unit-of-work.js';
 import type { WebhookConfig } from '../entities/webhook.entity.js';
 import type { WebhookReceivedEvent } from '../events/webhook-received.event.js';
@@ -74,7 +75,6 @@ export class ProcessingEventStore {
   }
 
   private async finishBatch(outcomes: EventOutcome[]): Promise<(number | undefined)[]> {
-    const column = <T>(pick: (outcome: EventOutcome) => T): T[] => outcomes.map(pick);
     const { rows } = await pgPool(this.dataSource).query<{ id: string; processingMs: number }>({
       name: 'processing-events-finish',
       text: `WITH outcome AS (
@@ -91,17 +91,18 @@ export class ProcessingEventStore {
                SELECT tenant_id, event_type, 'webhook', webhook_id, NULL, correlation_id, payload || jsonb_build_object('processingMs', processing_time_ms), occurred_at FROM finished
              )
              SELECT id, processing_time_ms AS "processingMs" FROM finished`,
-      values: [
-        column((o) => o.eventId),
-        column((o) => o.tenantId),
-        column((o) => o.status),
-        column((o) => o.error),
-        column((o) => o.executionId),
-        column((o) => o.received.type),
-        column((o) => o.correlationId),
-        column((o) => JSON.stringify(o.received.payload)),
-        column((o) => o.received.occurredAt),
-      ],
+      values: unnestColumns(
+        outcomes,
+        (o) => o.eventId,
+        (o) => o.tenantId,
+        (o) => o.status,
+        (o) => o.error,
+        (o) => o.executionId,
+        (o) => o.received.type,
+        (o) => o.correlationId,
+        (o) => JSON.stringify(o.received.payload),
+        (o) => o.received.occurredAt,
+      ),
     });
     const processingMs = new Map(rows.map((row) => [row.id, row.processingMs]));
     return outcomes.map((outcome) => processingMs.get(outcome.eventId));

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { MicroBatcher } from '../../../platform/batching/micro-batcher.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
 import { toPostgresJson } from '../../../platform/database/postgres-text.js';
+import { unnestColumns } from '../../../platform/database/unnest-columns.js';
 
 export interface NewWebhookEvent {
   tenantId: string;
@@ -87,21 +88,24 @@ export class WebhookEventStore {
       return { sentIndex: sent.length - 1, copy: false };
     });
 
-    const column = <V>(pick: (event: NewWebhookEvent) => V) => sent.map(({ event }) => pick(event));
-    const { rows } = await pgPool(this.dataSource).query<BatchRow>(INSERT_BATCH, [
-      sent.map(({ id }) => id),
-      column((event) => event.tenantId),
-      column((event) => event.webhookId),
-      column((event) => event.provider),
-      column((event) => event.dedupKey),
-      column((event) => event.customerId),
-      column((event) => event.rawBody),
-      column((event) => event.contentType),
-      column((event) => toPostgresJson(event.headers)),
-      column((event) => toPostgresJson(event.query)),
-      column((event) => event.sourceIp),
-      column((event) => event.correlationId),
-    ]);
+    const { rows } = await pgPool(this.dataSource).query<BatchRow>(
+      INSERT_BATCH,
+      unnestColumns(
+        sent,
+        ({ id }) => id,
+        ({ event }) => event.tenantId,
+        ({ event }) => event.webhookId,
+        ({ event }) => event.provider,
+        ({ event }) => event.dedupKey,
+        ({ event }) => event.customerId,
+        ({ event }) => event.rawBody,
+        ({ event }) => event.contentType,
+        ({ event }) => toPostgresJson(event.headers),
+        ({ event }) => toPostgresJson(event.query),
+        ({ event }) => event.sourceIp,
+        ({ event }) => event.correlationId,
+      ),
+    );
     const rowById = new Map(rows.map((row) => [row.id, row]));
     const outcomes = await Promise.all(sent.map(({ event, id }) => this.outcome(event, id, rowById.get(id))));
     return slots.map(({ sentIndex, copy }) => (copy ? { eventId: outcomes[sentIndex].eventId, duplicate: true } : outcomes[sentIndex]));
