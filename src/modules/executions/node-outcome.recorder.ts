@@ -14,7 +14,7 @@ import { NodeSucceededEvent } from './events/node-succeeded.event.js';
 import { ExecutionStateStore, type NodeChange } from './execution-state.store.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 import { NodeSettlements } from './node-settlements.js';
-import { serializeOutput } from './node-output-limit.js';
+import { serializedOutputOf } from './node-output-limit.js';
 
 export interface ExecutionRef {
   id: string;
@@ -48,13 +48,23 @@ export class NodeOutcomeRecorder {
     private readonly scheduler: NodeJobScheduler,
   ) {}
 
-  /** Records a completed or waiting result (if `onlyIf` holds); returns whether it applied. */
-  async record(execution: ExecutionRef, graph: WorkflowGraph, node: NodeRef, result: Exclude<NodeResult, { kind: 'deferred' }>, onlyIf?: NodeGuard): Promise<boolean> {
+  /**
+   * Records a completed or waiting result (if `onlyIf` holds); returns whether it applied. `output`:
+   * the result's output already serialised by the caller (it is not serialised twice).
+   */
+  async record(
+    execution: ExecutionRef,
+    graph: WorkflowGraph,
+    node: NodeRef,
+    result: Exclude<NodeResult, { kind: 'deferred' }>,
+    onlyIf?: NodeGuard,
+    output: string | null = serializedOutputOf(result),
+  ): Promise<boolean> {
     const waiting = result.kind === 'waiting';
     const change: NodeChange = {
       nodeId: node.id,
       status: waiting ? 'waiting' : 'succeeded',
-      output: result.output === undefined ? null : serializeOutput(result.output),
+      output,
       branch: result.kind === 'completed' ? (result.branch ?? null) : null,
       input: result.input === undefined ? null : toPostgresJson(result.input),
       onlyIf: onlyIf?.status ?? null,

@@ -4,6 +4,11 @@ import { NodeError } from './domain/node-error.js';
 /** SPEC §5: node outputs larger than 1 MiB are refused with a clear node error. */
 export const MAX_NODE_OUTPUT_BYTES = 1_048_576;
 
+/** The serialised output of a completed or waiting result (null: it has none); see serializeOutput. */
+export function serializedOutputOf(result: { output?: unknown }): string | null {
+  return result.output === undefined ? null : serializeOutput(result.output);
+}
+
 /** Serialises a node's output once, refusing what is too large or not JSON. */
 export function serializeOutput(output: unknown): string {
   const json = toPostgresJson(output ?? null);

@@ -14,7 +14,7 @@ import { ExecutionContextLoader } from '../execution-context.loader.js';
 import { NodeHandlerRegistry } from '../node-handler.registry.js';
 import { NodeRunStarter, type StartedNodeRun } from '../node-run.starter.js';
 import { NodeOutcomeRecorder } from '../node-outcome.recorder.js';
-import { serializeOutput } from '../node-output-limit.js';
+import { serializedOutputOf } from '../node-output-limit.js';
 import { RunNodeCommand, type RunNodeOutcome } from './run-node.command.js';
 
 /**
@@ -57,6 +57,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
 
     const handler = this.registry.get(node.type);
     let result: NodeResult;
+    let output: string | null = null;
     try {
       if (!handler) throw new NodeError('unknown_node_type', `No handler is registered for node type ${node.type}.`, false);
       const loaded = await this.contexts.load(execution, execution.outputs);
@@ -70,7 +71,8 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
         correlationId: command.job.correlationId,
         ...loaded,
       });
-      if (result.kind === 'completed') serializeOutput(result.output);
+      // Serialised here, inside the try: an output over the limit fails the node like any node error.
+      if (result.kind !== 'deferred') output = serializedOutputOf(result);
     } catch (error) {
       const nodeError = this.toNodeError(error, node);
       if (nodeError.retryable && command.attempt < command.maxAttempts) {
@@ -88,7 +90,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
       );
       return { kind: 'deferred', delayMs: result.delayMs };
     }
-    await this.outcomes.record(execution, graph, node, result, { status: 'running', attempt: fence });
+    await this.outcomes.record(execution, graph, node, result, { status: 'running', attempt: fence }, output);
     return { kind: 'done' };
   }
 
