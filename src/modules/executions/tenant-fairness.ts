@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
+import { PerTurnBuffer } from '../../platform/batching/per-turn-buffer.js';
 import { REDIS_CLIENT } from '../../platform/redis/redis.module.js';
 
 declare module 'ioredis' {
@@ -33,7 +34,10 @@ const MAX_PRIORITY = 2_097_152;
 export class TenantFairness {
   private readonly key: string;
   /** Releases not yet sent, by tenant. */
-  private readonly releases = new Map<string, number>();
+  private readonly releases = new PerTurnBuffer<string, { count: number }>(
+    () => ({ count: 0 }),
+    (releases) => this.sendReleases(releases),
+  );
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -55,13 +59,11 @@ export class TenantFairness {
 
   /** Best effort, never throws: a release lost while Redis is down only shifts priorities. */
   release(tenantId: string): void {
-    if (this.releases.size === 0) setImmediate(() => this.sendReleases());
-    this.releases.set(tenantId, (this.releases.get(tenantId) ?? 0) + 1);
+    this.releases.entry(tenantId).count++;
   }
 
-  private sendReleases(): void {
-    const tenantsAndCounts = [...this.releases].flat();
-    this.releases.clear();
+  private sendReleases(releases: ReadonlyMap<string, { count: number }>): void {
+    const tenantsAndCounts = [...releases].flatMap(([tenantId, { count }]) => [tenantId, count]);
     this.redis.flowhookFairnessRelease(this.key, ...tenantsAndCounts).catch(() => undefined);
   }
 }

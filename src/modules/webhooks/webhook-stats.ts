@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config.js';
+import { PerTurnBuffer } from '../../platform/batching/per-turn-buffer.js';
 import { REDIS_CLIENT } from '../../platform/redis/redis.module.js';
 
 export interface WebhookStatsView {
@@ -26,8 +27,10 @@ interface PendingCounts {
 @Injectable()
 export class WebhookStats {
   private readonly prefix: string;
-  private pending = new Map<string, PendingCounts>();
-  private flushScheduled = false;
+  private readonly pending = new PerTurnBuffer<string, PendingCounts>(
+    () => ({ calls: 0, successes: 0 }),
+    (pending) => this.flush(pending),
+  );
 
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -38,36 +41,20 @@ export class WebhookStats {
 
   /** A call reached the webhook (accepted or not). */
   called(webhookId: string): void {
-    const counts = this.countsOf(webhookId);
+    const counts = this.pending.entry(webhookId);
     counts.calls++;
     counts.lastCalledAt = new Date().toISOString();
   }
 
   succeeded(webhookId: string): void {
-    this.countsOf(webhookId).successes++;
+    this.pending.entry(webhookId).successes++;
   }
 
   failed(webhookId: string, error: string): void {
     void this.redis.hset(this.prefix + webhookId, 'lastErrorAt', new Date().toISOString(), 'lastError', error.slice(0, 500)).catch(() => undefined);
   }
 
-  private countsOf(webhookId: string): PendingCounts {
-    let counts = this.pending.get(webhookId);
-    if (!counts) {
-      counts = { calls: 0, successes: 0 };
-      this.pending.set(webhookId, counts);
-    }
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
-    return counts;
-  }
-
-  private flush(): void {
-    const pending = this.pending;
-    this.pending = new Map();
-    this.flushScheduled = false;
+  private flush(pending: ReadonlyMap<string, PendingCounts>): void {
     for (const [webhookId, counts] of pending) {
       const key = this.prefix + webhookId;
       if (counts.calls > 0) void this.redis.hincrby(key, 'totalCalls', counts.calls).catch(() => undefined);
