@@ -8,13 +8,9 @@
 /** An escaped NUL in JSON text: `\u0000` whose backslash is not itself escaped. */
 const ESCAPED_NUL = /(?<=(?:^|[^\\])(?:\\\\)*)\\u0000/g;
 
-/** JSON text of `value` for a json/jsonb column. */
+/** JSON text of `value` for a json/jsonb column: every escaped NUL becomes U+FFFD (keys and values alike). */
 export function toPostgresJson(value: unknown): string {
-  return jsonWithoutNul(JSON.stringify(value));
-}
-
-/** JSON text with every escaped NUL replaced by U+FFFD (keys and values alike). */
-export function jsonWithoutNul(json: string): string {
+  const json = JSON.stringify(value);
   return json.includes('\\u0000') ? json.replace(ESCAPED_NUL, '\\ufffd') : json;
 }
 
