@@ -1,5 +1,8 @@
+import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { WorkflowVersionReader } from '../src/modules/workflows/workflow-version.reader.js';
+import { BatcherSaturatedError } from '../src/platform/batching/micro-batcher.js';
 import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { getExecution, nodeOf, waitForExecution } from './support/execution-helpers.js';
 import { HttpReceiver } from './support/http-receiver.js';
@@ -279,6 +282,18 @@ describe('Wait and resume', () => {
       expectProblem(await trigger(workflowId).set('X-Webhook-Token', `${token}x`).send({}), 401, 'trigger_unauthorized');
       expectProblem(await trigger(randomUUID()).set('X-Webhook-Token', token).send({}), 404);
       expectProblem(await trigger('not-a-uuid').set('X-Webhook-Token', token).send({}), 404);
+    });
+
+    it('answers 503 problem details with Retry-After while starts pile up behind a stalled PostgreSQL', async () => {
+      const resolve = jest.spyOn(t.app.get(WorkflowVersionReader), 'resolveForStart').mockRejectedValueOnce(new BatcherSaturatedError(10_000));
+      try {
+        const response = await trigger(workflowId).set('X-Webhook-Token', token).send({ orderId: 'A-9' });
+        expectProblem(response, 503, 'dependency_unavailable');
+        expect(response.body.detail).toBe('Unavailable: a dependency cannot be reached. Retry later.');
+        expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+      } finally {
+        resolve.mockRestore();
+      }
     });
   });
 

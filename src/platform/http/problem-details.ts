@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
+import { BatcherSaturatedError } from '../batching/micro-batcher.js';
+import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
 import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.js';
 
 /** RFC 9457 problem details; every error response of the API has this shape. */
@@ -77,6 +79,8 @@ export function resolveProblem(error: unknown, instance: string): ResolvedProble
     if (status >= 500) return unexpected(instance, status);
     return { problem: build(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error), instance), unexpected: false };
   }
+  // Requests pile up behind a stalled dependency (a batcher full): try again later, not a 500.
+  if (error instanceof BatcherSaturatedError) return resolveProblem(new DependencyUnavailableError(['a dependency']), instance);
   const frameworkStatus = clientErrorStatus(error);
   if (frameworkStatus) {
     const detail = frameworkDetail(frameworkStatus, error);
