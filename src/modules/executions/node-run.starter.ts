@@ -65,7 +65,6 @@ export class NodeRunStarter {
     for (const request of requests) if (!firsts.has(runKey(request))) firsts.set(runKey(request), request);
     const sent = [...firsts.values()];
     const { rows } = await pgPool(this.dataSource).query<StartedNodeRun & { nodeId: string; run: number }>({
-      name: 'node-runs-start',
       text: `WITH request AS (
                SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::int[], $6::text[]) AS r(execution_id, tenant_id, node_id, run, attempt, correlation_id)
              ), target AS (

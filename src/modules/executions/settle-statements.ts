@@ -27,8 +27,7 @@ const preparedOn = new WeakSet<PoolClient>();
  * The settle transaction's per-execution statements are sent in a simple-protocol batch (several
  * statements, one round trip), which has no parameters; as SQL prepared statements, run with EXECUTE
  * and literal arguments, PostgreSQL parses them once per connection. A pool connection is one client
- * object for its whole life, so it is prepared once. (The pool plans each run for its arguments:
- * see databaseOptions.)
+ * object for its whole life, so it is prepared once, and after five runs keeps one generic plan.
  *
  * Node rows are selected by execution (and node) only: with `node_executions.tenant_id = $2` as well,
  * a generic plan (made without the arguments' values) may pick the tenant's index

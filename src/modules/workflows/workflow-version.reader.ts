@@ -48,7 +48,6 @@ export class WorkflowVersionReader {
 
   private async loadStartable(keys: { tenantId: string; workflowId: string }[]): Promise<(StartableRow | undefined)[]> {
     const { rows } = await pgPool(this.dataSource).query<StartableRow & { id: string; tenantId: string }>({
-      name: 'workflows-startable',
       text: `SELECT id, tenant_id AS "tenantId", status, version, published_version AS "publishedVersion" FROM workflows WHERE id = ANY($1::uuid[])`,
       values: [[...new Set(keys.map((key) => key.workflowId))]],
     });

@@ -12,9 +12,8 @@ export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    // Named and prepared statements keep their parse but are planned for their arguments each time:
-    // a generic plan cached per connection assumes every batch array holds 10 elements (marking 100
-    // nodes running took ≈ 300 ms on one, ≈ 20 ms planned for the real batch) and never sees a table grow.
-    extra: { max: poolSize, application_name: 'flowhook', options: '-c plan_cache_mode=force_custom_plan' },
+    // Statements taking a batch as arrays are sent unnamed (planned for each batch), named ones take
+    // single values and keep a generic plan per connection: see test/plan-cache.e2e-spec.ts.
+    extra: { max: poolSize, application_name: 'flowhook' },
   };
 }

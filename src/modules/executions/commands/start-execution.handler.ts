@@ -39,7 +39,11 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
 
     const executionId = randomUUID();
     // Every other entry node (other triggers, steps no edge reaches) can never run: skipped from the start.
-    const statuses = graph.nodes.map((node) => (node.id === trigger.id ? 'pending' : graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending'));
+    const nodeRows = graph.nodes.map((node) => ({
+      node_id: node.id,
+      type: node.type,
+      status: node.id === trigger.id ? 'pending' : graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending',
+    }));
     const started = new ExecutionStartedEvent({
       tenantId: command.tenantId,
       actorId: command.actorId,
@@ -48,7 +52,8 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
       payload: { workflowId: input.workflowId, workflowVersion: version, triggerType: input.triggerType },
     });
     // One statement, so atomic without a transaction: the execution, its nodes and its event, or
-    // (a re-delivered source) nothing at all.
+    // (a re-delivered source) nothing at all. Named, so planned once per connection: it takes the node
+    // list as JSON, since a named statement must take no arrays (see test/plan-cache.e2e-spec.ts).
     const { rows: created } = await pgPool(this.dataSource).query<{ id: string }>({
       name: 'start-execution',
       text: `WITH execution AS (
@@ -59,10 +64,10 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
              ), nodes AS (
                INSERT INTO node_executions (tenant_id, execution_id, workflow_id, node_id, type, status, scheduled, scheduled_at)
                SELECT $2, execution.id, $3, n.node_id, n.type, n.status, n.node_id = $10, CASE WHEN n.node_id = $10 THEN now() END
-                 FROM execution CROSS JOIN unnest($11::text[], $12::text[], $13::text[]) AS n(node_id, type, status)
+                 FROM execution CROSS JOIN jsonb_to_recordset($11::jsonb) AS n(node_id text, type text, status text)
              ), event AS (
                ${EVENT_STORE_INSERT}
-               SELECT $2, $14, 'execution', execution.id, $15, $16, $17::jsonb, $18 FROM execution
+               SELECT $2, $12, 'execution', execution.id, $13, $14, $15::jsonb, $16 FROM execution
              )
              SELECT id FROM execution`,
       values: [
@@ -76,9 +81,7 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
         command.correlationId ?? null,
         input.sourceKey ?? null,
         trigger.id,
-        graph.nodes.map((n) => n.id),
-        graph.nodes.map((n) => n.type),
-        statuses,
+        JSON.stringify(nodeRows),
         started.type,
         started.actorId,
         RequestContext.current()?.correlationId ?? null,

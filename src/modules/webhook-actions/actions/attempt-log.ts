@@ -42,7 +42,6 @@ export class AttemptLog {
 
   private async insert(attempts: AttemptRecord[]): Promise<void[]> {
     await pgPool(this.dataSource).query({
-      name: 'attempt-log-insert',
       text: `INSERT INTO webhook_action_executions (tenant_id, workflow_id, execution_id, node_id, attempt, method, url, origin, request_headers, status,
                                                  http_status, duration_ms, response_excerpt, error_class, error_message)
              SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[],
