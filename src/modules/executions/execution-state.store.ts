@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient, QueryResult } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { toPostgresJson } from '../../platform/database/postgres-text.js';
-import { sqlLiteral, sqlTextArray } from '../../platform/database/sql-literal.js';
+import { sqlArray, sqlLiteral } from '../../platform/database/sql-literal.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { appendEventsSql } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
@@ -157,25 +157,39 @@ export class ExecutionStateStore {
     });
   }
 
-  /** The settlements' writes, their events and the COMMIT, in one round trip (literals: see sqlLiteral). */
+  /**
+   * The settlements' writes, their events and the COMMIT, in one round trip: one statement per kind of
+   * write for the whole batch (literals: see sqlLiteral). A batch settles an execution at most once,
+   * so no row is named twice.
+   */
   async commitSettlements(client: PoolClient, settlements: readonly SettlementWrite[]): Promise<void> {
+    const nodes = (pick: (settlement: Settlement) => readonly string[]) =>
+      settlements.flatMap(({ executionId, settlement }) => pick(settlement).map((nodeId) => ({ executionId, nodeId })));
+    const skipped = nodes((settlement) => settlement.skip);
+    const ready = nodes((settlement) => settlement.ready);
+    const moved = settlements.flatMap(({ executionId, settlement }) => (settlement.status ? [{ executionId, ...settlement.status }] : []));
+    const events = settlements.flatMap(({ events, correlationId }) => events.map((event) => ({ event, correlationId })));
+
     const statements: string[] = [];
-    for (const { executionId, settlement, events, correlationId } of settlements) {
-      const id = sqlLiteral(executionId);
-      if (settlement.skip.length > 0) {
-        statements.push(`UPDATE node_executions SET status = 'skipped', finished_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.skip)}) AND status = 'pending'`);
-      }
-      if (settlement.ready.length > 0) {
-        statements.push(`UPDATE node_executions SET scheduled = true, scheduled_at = now() WHERE execution_id = ${id} AND node_id = ANY(${sqlTextArray(settlement.ready)})`);
-      }
-      if (settlement.status) {
-        statements.push(
-          `UPDATE executions SET status = ${sqlLiteral(settlement.status.value)}, error = NULL, started_at = coalesce(started_at, now()),
-                  finished_at = ${settlement.status.finished ? 'now()' : 'NULL'} WHERE id = ${id}`,
-        );
-      }
-      if (events.length > 0) statements.push(appendEventsSql(events, correlationId));
+    if (skipped.length > 0) {
+      statements.push(`UPDATE node_executions n SET status = 'skipped', finished_at = now() FROM ${nodeKeys(skipped)}
+                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id AND n.status = 'pending'`);
     }
+    if (ready.length > 0) {
+      statements.push(`UPDATE node_executions n SET scheduled = true, scheduled_at = now() FROM ${nodeKeys(ready)}
+                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id`);
+    }
+    if (moved.length > 0) {
+      const columns = [
+        sqlArray(moved.map((m) => m.executionId), 'uuid'),
+        sqlArray(moved.map((m) => m.value), 'text'),
+        sqlArray(moved.map((m) => m.finished), 'boolean'),
+      ];
+      statements.push(`UPDATE executions e SET status = s.status, error = NULL, started_at = coalesce(e.started_at, now()),
+                              finished_at = CASE WHEN s.finished THEN now() END
+                         FROM unnest(${columns.join(', ')}) AS s(id, status, finished) WHERE e.id = s.id`);
+    }
+    if (events.length > 0) statements.push(appendEventsSql(events));
     statements.push('COMMIT');
     await client.query(statements.join(';\n'));
   }
@@ -197,4 +211,9 @@ export class ExecutionStateStore {
       [executionId],
     );
   }
+}
+
+/** `unnest(...) AS k(execution_id, node_id)` of node keys, to join node rows with. */
+function nodeKeys(keys: readonly { executionId: string; nodeId: string }[]): string {
+  return `unnest(${sqlArray(keys.map((key) => key.executionId), 'uuid')}, ${sqlArray(keys.map((key) => key.nodeId), 'text')}) AS k(execution_id, node_id)`;
 }

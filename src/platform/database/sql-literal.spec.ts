@@ -1,4 +1,4 @@
-import { sqlLiteral, sqlTextArray } from './sql-literal.js';
+import { sqlArray, sqlLiteral } from './sql-literal.js';
 
 describe('sqlLiteral', () => {
   it('quotes strings with pg escaping, including quotes and backslashes', () => {
@@ -16,7 +16,9 @@ describe('sqlLiteral', () => {
     expect(() => sqlLiteral(Number.NaN)).toThrow('not a finite number');
   });
 
-  it('builds text arrays', () => {
-    expect(sqlTextArray(['a', "b'c"])).toBe("ARRAY['a', 'b''c']::text[]");
+  it('builds typed arrays from escaped elements', () => {
+    expect(sqlArray(['a', "b'c"], 'text')).toBe("ARRAY['a', 'b''c']::text[]");
+    expect(sqlArray([true, false], 'boolean')).toBe('ARRAY[true, false]::boolean[]');
+    expect(sqlArray([], 'uuid')).toBe('ARRAY[]::uuid[]');
   });
 });

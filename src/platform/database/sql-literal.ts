@@ -16,7 +16,7 @@ export function sqlLiteral(value: string | number | boolean | Date | null | unde
   return pg.escapeLiteral(value);
 }
 
-/** A text[] literal: `ARRAY['a','b']::text[]`. */
-export function sqlTextArray(values: readonly string[]): string {
-  return `ARRAY[${values.map((value) => pg.escapeLiteral(value)).join(', ')}]::text[]`;
+/** An array literal of one element type: `ARRAY['a', 'b']::text[]`. */
+export function sqlArray(values: readonly (string | number | boolean | null)[], type: 'text' | 'uuid' | 'boolean'): string {
+  return `ARRAY[${values.map((value) => sqlLiteral(value)).join(', ')}]::${type}[]`;
 }

@@ -62,10 +62,10 @@ export async function appendEvents(manager: EntityManager, events: readonly Doma
 
 /**
  * The same INSERT as `appendEvents`, as literal SQL for a simple-protocol batch (so it can share a
- * round trip with other statements and the COMMIT).
+ * round trip with other statements and the COMMIT); each event with the correlation id it was recorded under.
  */
-export function appendEventsSql(events: readonly DomainEvent<object>[], correlationId: string | null): string {
-  const rows = events.map((event) =>
+export function appendEventsSql(events: readonly { event: DomainEvent<object>; correlationId: string | null }[]): string {
+  const rows = events.map(({ event, correlationId }) =>
     [event.tenantId, event.type, event.aggregateType, event.aggregateId, event.actorId, correlationId]
       .map((value) => sqlLiteral(value))
       .concat(`${sqlLiteral(toPostgresJson(event.payload))}::jsonb`, sqlLiteral(event.occurredAt))
