@@ -27,6 +27,13 @@ export async function dropDatabase(name) {
   await admin.end();
 }
 
+/** A connection for repeated queries (polls): one per poll would fork a PostgreSQL backend each time, load on what is measured. */
+export async function connect(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  return client;
+}
+
 export async function query(databaseUrl, sql, params = []) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
