@@ -79,7 +79,7 @@ describe('Plans of the engine’s statements on the app’s connections', () => 
     const statements = await preparedStatementsOfEveryConnection();
     expect(statements.filter((statement) => statement.parameterTypes.some((type) => type.endsWith('[]')))).toEqual([]);
     expect(statements.filter((statement) => statement.genericPlans > 0).map((statement) => statement.name)).toEqual(
-      expect.arrayContaining(['start-execution', 'flowhook_settle_change']),
+      expect.arrayContaining(['start-execution']),
     );
   });
 });

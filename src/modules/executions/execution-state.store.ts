@@ -10,7 +10,7 @@ import { isSettled, planNext, type NodeState, type Plan } from './domain/executi
 import { FINAL_EXECUTION_STATUSES, type ErrorInfo, type ExecutionStatus, type NodeStatus } from './domain/execution-status.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
-import { executeStatesSql, prepareSettleStatements } from './settle-statements.js';
+import { changeAndReadStatesSql } from './settle-statements.js';
 
 export interface LockedExecution {
   id: string;
@@ -129,25 +129,29 @@ export class ExecutionStateStore {
   /**
    * Opens the settling transaction, locks the executions (in id order, so concurrent settlements
    * never deadlock), applies each node change (when its guard holds) and reads every node's state of
-   * each execution as it is after the change: one round trip (a simple-protocol batch of prepared
-   * statements, see settle-statements). Each statement takes a fresh snapshot, so the states read
-   * include every change committed before the locks were granted: parallel branches finishing at
-   * once are serialised and each sees the others. At most one settlement per execution.
+   * each execution as it is after the change: one round trip (see changeAndReadStatesSql). The
+   * statement after the locks takes a fresh snapshot, so the states read include every change
+   * committed before the locks were granted: parallel branches finishing at once are serialised and
+   * each sees the others. At most one settlement per execution.
    */
   async beginLockAndChange(client: PoolClient, settlements: readonly SettlementTarget[]): Promise<LockedStates[]> {
-    await prepareSettleStatements(client);
-    const ids = settlements.map((target) => sqlLiteral(target.executionId));
-    const [, locked, ...reads] = (await client.query(
+    const [, locked, read] = (await client.query(
       `BEGIN;
        SELECT id, tenant_id AS "tenantId", workflow_id AS "workflowId", workflow_version AS "workflowVersion",
               status, retry_count AS "retryCount", started_at AS "startedAt"
-         FROM executions WHERE id IN (${ids.join(', ')}) ORDER BY id FOR UPDATE;
-       ${settlements.map((target) => executeStatesSql(target.executionId, target.tenantId, target.change)).join(';\n')}`,
-    )) as unknown as [QueryResult, QueryResult<LockedExecution>, ...QueryResult<StateRow>[]];
+         FROM executions WHERE id = ANY(${sqlArray(settlements.map((target) => target.executionId), 'uuid')}) ORDER BY id FOR UPDATE;
+       ${changeAndReadStatesSql(settlements)}`,
+    )) as unknown as [QueryResult, QueryResult<LockedExecution>, QueryResult<StateRow & { executionId: string }>];
     const lockedById = new Map(locked.rows.map((row) => [row.id, row]));
-    return settlements.map((target, i) => {
+    const rowsById = new Map<string, StateRow[]>();
+    for (const row of read.rows) {
+      const rows = rowsById.get(row.executionId);
+      if (rows) rows.push(row);
+      else rowsById.set(row.executionId, [row]);
+    }
+    return settlements.map((target) => {
       const execution = lockedById.get(target.executionId);
-      const rows = reads[i].rows;
+      const rows = rowsById.get(target.executionId) ?? [];
       const changedRow = rows.find((row) => row.changed);
       return {
         locked: execution?.tenantId === target.tenantId ? execution : undefined,
