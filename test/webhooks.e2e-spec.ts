@@ -1,13 +1,17 @@
 import { jest } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { nodeJobId } from '../src/modules/executions/node-job.js';
 import { ProcessWebhookEventCommand } from '../src/modules/webhooks/commands/process-webhook-event.command.js';
 import { WebhookEventStore } from '../src/modules/webhooks/ingress/webhook-event.store.js';
 import { BatcherSaturatedError } from '../src/platform/batching/micro-batcher.js';
+import { QueueNames } from '../src/platform/queue/queue-names.js';
 import { bearer, randomIp, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
-import { nodeOf, waitForExecution } from './support/execution-helpers.js';
+import { getExecution, nodeOf, waitForExecution } from './support/execution-helpers.js';
 import { expectProblem } from './support/problem-assertions.js';
 import { fixture, hexSignature } from './support/signing.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -35,6 +39,13 @@ describe('Inbound webhooks', () => {
     const response = await http().post('/api/webhooks').set(...bearer(owner)).send({ name: 'Inbound', workflowId, nodeId: 'inbound', ...body });
     expect(response.status).toBe(201);
     return response.body;
+  }
+
+  async function eventsOf(executionId: string): Promise<string[]> {
+    const rows: { type: string; nodeId: string | null }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT type, payload->>'nodeId' AS "nodeId" FROM event_store WHERE aggregate_id = $1 ORDER BY sequence_number`, [executionId]);
+    return rows.map(({ type, nodeId }) => (nodeId ? `${type} ${nodeId}` : type));
   }
 
   async function waitForEvent(webhookId: string, eventId: string): Promise<EventView> {
@@ -91,6 +102,44 @@ describe('Inbound webhooks', () => {
     expect(nodeOf(execution, 'shape').output).toEqual({ customer, source: provider });
     const contacts = await http().get(`/api/contacts?search=${customer}`).set(...bearer(owner)).expect(200);
     expect(contacts.body.items).toEqual([expect.objectContaining({ source: provider, externalId: customer })]);
+  });
+
+  it("the trigger node runs in the event's job: recorded with the execution, its successors queued at once", async () => {
+    const webhook = await createWebhook({ provider: 'generic' });
+    const response = await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).send({ order: 42 }).expect(202);
+    const event = await waitForEvent(webhook.id, response.body.eventId);
+    const execution = await waitForExecution(t, owner.accessToken, event.workflowExecutionId);
+
+    expect(execution.status).toBe('succeeded');
+    expect(nodeOf(execution, 'inbound')).toMatchObject({ status: 'succeeded', attempts: 1, output: (execution.trigger as { input: unknown }).input });
+    const queue = t.app.get<Queue>(getQueueToken(QueueNames.nodes));
+    expect(await queue.getJob(nodeJobId({ executionId: execution.id, nodeId: 'inbound', run: 0 }))).toBeUndefined();
+    expect(await queue.getJob(nodeJobId({ executionId: execution.id, nodeId: 'shape', run: 0 }))).toBeDefined();
+    expect(await eventsOf(execution.id)).toEqual([
+      'execution.started',
+      'workflow.node.triggered inbound',
+      'node.succeeded inbound',
+      'workflow.node.triggered shape',
+      'node.succeeded shape',
+      'execution.succeeded',
+    ]);
+  });
+
+  it('a workflow of a webhook trigger alone succeeds as its event is processed', async () => {
+    const alone = await http()
+      .post('/api/workflows')
+      .set(...bearer(owner))
+      .send({ name: 'Trigger alone', nodes: [{ id: 'inbound', type: 'trigger.webhook', config: {} }], edges: [] })
+      .expect(201);
+    await http().post(`/api/workflows/${alone.body.id}/publish`).set(...bearer(owner)).expect(200);
+    const webhook = (await http().post('/api/webhooks').set(...bearer(owner)).send({ name: 'Alone', workflowId: alone.body.id, nodeId: 'inbound', provider: 'generic' }).expect(201)).body;
+    const response = await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).send({ only: true }).expect(202);
+    const event = await waitForEvent(webhook.id, response.body.eventId);
+
+    const execution = await getExecution(t, owner.accessToken, event.workflowExecutionId);
+    expect(execution).toMatchObject({ status: 'succeeded', finishedAt: expect.any(String) });
+    expect(nodeOf(execution, 'inbound')).toMatchObject({ status: 'succeeded', output: { body: { only: true } } });
+    expect(await eventsOf(execution.id)).toEqual(['execution.started', 'workflow.node.triggered inbound', 'node.succeeded inbound', 'execution.succeeded']);
   });
 
   it('mercadolibre (unsigned) is answered at once and processed; zapier accepts a form body via ?token=', async () => {

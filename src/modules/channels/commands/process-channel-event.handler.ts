@@ -51,6 +51,8 @@ export class ProcessChannelEventHandler implements ICommandHandler<ProcessChanne
             triggerInput: input,
             contactId,
             sourceKey: `channel-event:${event.id}:${trigger.workflowId}:${trigger.nodeId}`,
+            // This job did the trigger's work: the trigger node is recorded with the execution.
+            triggerRan: true,
           }),
         );
         executionIds.push(executionId);

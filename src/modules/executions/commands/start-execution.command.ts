@@ -17,6 +17,13 @@ export interface StartExecutionInput {
    * so a re-delivered event never runs its workflow twice.
    */
   sourceKey?: string;
+  /**
+   * Set by an inbound event's job (webhook, channel): that job did the trigger's work (the event
+   * validated and transformed into `triggerInput`), so the trigger node is recorded succeeded with the
+   * execution and its successors are queued at once. Otherwise (execute, the trigger route) the
+   * trigger node runs as a job of its own.
+   */
+  triggerRan?: boolean;
 }
 
 /** Starts an execution of a workflow: used by `execute`, webhook ingress, channels and the trigger route. */

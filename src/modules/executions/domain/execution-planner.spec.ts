@@ -1,5 +1,5 @@
 import { WorkflowGraph, type WorkflowEdge, type WorkflowNode } from '../../workflows/domain/workflow-graph.js';
-import { isSettled, planNext, type NodeState } from './execution-planner.js';
+import { isSettled, planNext, planStart, type NodeState } from './execution-planner.js';
 
 const node = (id: string, type = 'transform'): WorkflowNode => ({ id, type, config: {} });
 const edge = (source: string, target: string, branch?: string): WorkflowEdge => ({ source, target, ...(branch ? { branch } : {}) });
@@ -53,5 +53,32 @@ describe('isSettled', () => {
     expect(isSettled(done)).toBe(true);
     done.set('after', { status: 'waiting', scheduled: true });
     expect(isSettled(done)).toBe(false);
+  });
+});
+
+describe('planStart', () => {
+  // in ─→ a ─→ b, plus a second trigger (other) and a step no edge reaches (orphan)
+  const started = new WorkflowGraph(
+    [node('in', 'trigger.webhook'), node('other', 'trigger.manual'), node('a'), node('b'), node('orphan')],
+    [edge('in', 'a'), edge('other', 'a'), edge('a', 'b')],
+  );
+  const statusOf = (plan: ReturnType<typeof planStart>) => Object.fromEntries(plan.nodes.map((n) => [n.id, `${n.status}${n.scheduled ? '+scheduled' : ''}`]));
+
+  it('queues the trigger when it runs as a job of its own; other entry nodes are skipped', () => {
+    const plan = planStart(started, 'in', false);
+    expect(statusOf(plan)).toEqual({ in: 'pending+scheduled', other: 'skipped', a: 'pending', b: 'pending', orphan: 'skipped' });
+    expect(plan).toMatchObject({ ready: ['in'], finished: false });
+  });
+
+  it('records a trigger that ran in the starting job as succeeded and queues its successors', () => {
+    const plan = planStart(started, 'in', true);
+    expect(statusOf(plan)).toEqual({ in: 'succeeded', other: 'skipped', a: 'pending+scheduled', b: 'pending', orphan: 'skipped' });
+    expect(plan).toMatchObject({ ready: ['a'], finished: false });
+  });
+
+  it('finishes at once a workflow whose trigger ran and nothing follows', () => {
+    const alone = new WorkflowGraph([node('in', 'trigger.webhook')], []);
+    expect(planStart(alone, 'in', true)).toEqual({ nodes: [{ id: 'in', type: 'trigger.webhook', status: 'succeeded', scheduled: false }], ready: [], finished: true });
+    expect(planStart(alone, 'in', false)).toMatchObject({ ready: ['in'], finished: false });
   });
 });

@@ -56,3 +56,31 @@ export function isSettled(states: Map<string, NodeState>): boolean {
   for (const state of states.values()) if (!FINAL_NODE_STATUSES.includes(state.status)) return false;
   return true;
 }
+
+export interface StartPlan {
+  /** Every node's first state, in graph order. */
+  nodes: { id: string; type: string; status: NodeStatus; scheduled: boolean }[];
+  /** Nodes to queue once the execution is stored. */
+  ready: string[];
+  /** Every node is settled already: a workflow whose only runnable node is the trigger, which ran. */
+  finished: boolean;
+}
+
+/**
+ * An execution's first node states. Entry nodes other than the starting trigger can never run
+ * (skipped). When the trigger ran in the job that starts the execution (an inbound event's job), it
+ * is succeeded and its successors are ready; otherwise the trigger itself is ready.
+ */
+export function planStart(graph: WorkflowGraph, triggerId: string, triggerRan: boolean): StartPlan {
+  const states = new Map<string, NodeState>();
+  for (const node of graph.nodes) {
+    if (node.id === triggerId) states.set(node.id, { status: triggerRan ? 'succeeded' : 'pending', scheduled: !triggerRan });
+    else states.set(node.id, { status: graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending', scheduled: false });
+  }
+  const ready = triggerRan ? planNext(graph, states).ready : [triggerId];
+  return {
+    nodes: graph.nodes.map((node) => ({ id: node.id, type: node.type, ...states.get(node.id)! })),
+    ready,
+    finished: triggerRan && isSettled(states),
+  };
+}

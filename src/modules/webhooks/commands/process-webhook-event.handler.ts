@@ -54,6 +54,8 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
           contactId,
           // A re-delivered event finds its first execution instead of starting another; a replay is a new run.
           sourceKey: command.replay ? undefined : `webhook-event:${event.id}`,
+          // This job did the trigger's work: the trigger node is recorded with the execution.
+          triggerRan: true,
         }),
       ));
     } catch (caught) {
