@@ -216,8 +216,12 @@ async function allProcessScenarios() {
        SELECT id, $1, $2, $3, $4, 'w' || ordinality, 'pending' FROM unnest($5::text[]) WITH ORDINALITY AS t(id, ordinality)`,
       [tenantId, anExecution.id, anExecution.workflow_id, anExecution.workflow_version, ids],
     );
-    await timeLookups(databaseUrl, ids.slice(2000, 2500)); // warm-up (prepared statement, caches)
-    const lookups = await timeLookups(databaseUrl, ids.slice(0, 2000));
+    // On one connection, after a warm-up on it (prepared statement, the backend's caches, the client's
+    // JIT): measured idle here, p99 falls from ≈ 1.9 ms over a first 2,000 lookups to ≈ 0.2–0.6 ms.
+    const lookupClient = await connect(databaseUrl);
+    await timeLookups(lookupClient, ids.slice(2000, 6000));
+    const lookups = await timeLookups(lookupClient, ids.slice(0, 2000));
+    await lookupClient.end();
     generation.sort((a, b) => a - b);
     record('resume', 'resume URL generation p99 ms', percentile(generation, 99).toFixed(4), '< 1', percentile(generation, 99) < 1);
     record('resume', 'resume lookup (by id, PostgreSQL) p99 ms', percentile(lookups, 99).toFixed(3), '< 1', percentile(lookups, 99) < 1);
@@ -295,17 +299,13 @@ async function queuedJobs(prefix, queueName) {
   return Object.values(counts).reduce((total, count) => total + count, 0);
 }
 
-async function timeLookups(databaseUrl, ids) {
-  const { default: pgModule } = await import('pg');
-  const client = new pgModule.Client({ connectionString: databaseUrl });
-  await client.connect();
+async function timeLookups(client, ids) {
   const times = [];
   for (const id of ids) {
     const started = performance.now();
     await client.query({ name: 'resume-lookup', text: 'SELECT status, execution_id, node_id FROM resume_registrations WHERE resume_id = $1', values: [id] });
     times.push(performance.now() - started);
   }
-  await client.end();
   return times.sort((a, b) => a - b);
 }
 
