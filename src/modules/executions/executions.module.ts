@@ -13,6 +13,7 @@ import { ExecutionEntity } from './entities/execution.entity.js';
 import { NodeExecutionEntity } from './entities/node-execution.entity.js';
 import { ExecutionBindings } from './execution-bindings.js';
 import { ExecutionContextLoader } from './execution-context.loader.js';
+import { ExecutionStarts } from './execution-starts.js';
 import { ExecutionStateStore } from './execution-state.store.js';
 import { ExecutionsController } from './executions.controller.js';
 import { NodeHandlerRegistry } from './node-handler.registry.js';
@@ -40,6 +41,7 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     NodeHandlerRegistry,
     ExecutionBindings,
     ExecutionContextLoader,
+    ExecutionStarts,
     ExecutionStateStore,
     NodeJobScheduler,
     NodeOutcomeRecorder,
