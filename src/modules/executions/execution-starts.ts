@@ -29,8 +29,9 @@ export interface NewExecution {
 /**
  * Stores new executions: executions started at once (concurrent event jobs, requests) go to
  * PostgreSQL in one statement per batch (MicroBatcher) — the executions, their nodes and their events,
- * atomically; per execution this costs PostgreSQL about a third of a statement of its own. If the
- * shared statement fails, each execution is stored alone, so one bad row fails only its own start.
+ * atomically; per execution that costs PostgreSQL less than half of a statement of its own (measured
+ * 0.14–0.19 against 0.37–0.45 ms of CPU). If the shared statement fails, each execution is stored
+ * alone, so one bad row fails only its own start.
  * Resolves false for an execution whose source key started one already (nothing of it is stored).
  */
 @Injectable()
