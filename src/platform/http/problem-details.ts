@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { BatcherSaturatedError } from '../batching/micro-batcher.js';
+import { isDatabaseUnavailable } from '../database/connection-errors.js';
 import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
 import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.js';
 
@@ -79,7 +80,9 @@ export function resolveProblem(error: unknown, instance: string): ResolvedProble
     if (status >= 500) return unexpected(instance, status);
     return { problem: build(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error), instance), unexpected: false };
   }
-  // Requests pile up behind a stalled dependency (a batcher full): try again later, not a 500.
+  // PostgreSQL refusing connections, or requests piling up behind a stalled dependency (a batcher
+  // full): nobody's mistake, try again later, not a 500.
+  if (isDatabaseUnavailable(error)) return resolveProblem(new DependencyUnavailableError(['PostgreSQL']), instance);
   if (error instanceof BatcherSaturatedError) return resolveProblem(new DependencyUnavailableError(['a dependency']), instance);
   const frameworkStatus = clientErrorStatus(error);
   if (frameworkStatus) {
