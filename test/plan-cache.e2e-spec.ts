@@ -5,6 +5,7 @@ import { bearer, registerTenant } from './support/auth-helpers.js';
 import { waitForExecution } from './support/execution-helpers.js';
 import { HttpReceiver } from './support/http-receiver.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 
 interface PreparedStatement {
   name: string;
@@ -55,6 +56,7 @@ describe('Plans of the engine’s statements on the app’s connections', () => 
   it('no statement taking arrays is named, and connections keep PostgreSQL’s plan cache mode', async () => {
     const owner = await registerTenant(t, 'Plans');
     const http = () => request(t.app.getHttpServer());
+    // Started both ways, so the ingress, event-processing and engine statements all run.
     const workflow = await http()
       .post('/api/workflows')
       .set(...bearer(owner))
@@ -62,18 +64,24 @@ describe('Plans of the engine’s statements on the app’s connections', () => 
         name: 'Plans',
         nodes: [
           { id: 'start', type: 'trigger.manual', config: {} },
+          { id: 'in', type: 'trigger.webhook', config: {} },
           { id: 'shape', type: 'transform', config: { set: { n: '{{ trigger.body.n }}' } } },
           { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/plans`, body: { n: '{{ nodes.shape.output.n }}' } } },
         ],
         edges: [
           { source: 'start', target: 'shape' },
+          { source: 'in', target: 'shape' },
           { source: 'shape', target: 'call' },
         ],
       })
       .expect(201);
+    await http().post(`/api/workflows/${workflow.body.id}/publish`).set(...bearer(owner)).expect(200);
+    const webhook = (await http().post('/api/webhooks').set(...bearer(owner)).send({ name: 'Plans', workflowId: workflow.body.id, nodeId: 'in', provider: 'generic' }).expect(201)).body;
     for (let n = 0; n < 15; n++) {
       const started = await http().post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: { n } }).expect(202);
       expect((await waitForExecution(t, owner.accessToken, started.body.executionId)).status).toBe('succeeded');
+      await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).send({ n }).expect(202);
+      await waitFor(async () => receiver.requests.length, (calls) => calls === 2 * (n + 1));
     }
 
     const statements = await preparedStatementsOfEveryConnection();

@@ -60,7 +60,6 @@ export class ProcessingEventStore {
 
   private async loadBatch(keys: { tenantId: string; eventId: string }[]): Promise<(ProcessingEvent | undefined)[]> {
     const { rows } = await pgPool(this.dataSource).query<ProcessingEvent>({
-      name: 'processing-events-load',
       text: `SELECT e.id, e.tenant_id AS "tenantId", e.status, e.webhook_id AS "webhookId", e.provider, e.raw_body AS "rawBody", e.content_type AS "contentType",
                     e.headers, e.query, e.customer_id AS "customerId", w.workflow_id AS "workflowId", w.node_id AS "nodeId", w.config
                FROM webhook_events e JOIN webhooks w ON w.id = e.webhook_id
@@ -76,7 +75,6 @@ export class ProcessingEventStore {
 
   private async finishBatch(outcomes: EventOutcome[]): Promise<(number | undefined)[]> {
     const { rows } = await pgPool(this.dataSource).query<{ id: string; processingMs: number }>({
-      name: 'processing-events-finish',
       text: `WITH outcome AS (
                SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[])
                         AS o(event_id, tenant_id, status, error, execution_id, event_type, correlation_id, payload, occurred_at)
