@@ -125,6 +125,19 @@ describe('Inbound webhooks', () => {
     ]);
   });
 
+  it('a trigger input over the 1 MiB output limit fails its trigger node with output_too_large', async () => {
+    const webhook = await createWebhook({ provider: 'generic' });
+    // The body fits the 1 MiB body limit; with the headers and query around it, the trigger input does not.
+    const body = JSON.stringify({ blob: 'x'.repeat(1_048_576 - 100) });
+    const response = await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).set('Content-Type', 'application/json').send(body).expect(202);
+    const event = await waitForEvent(webhook.id, response.body.eventId);
+
+    const execution = await waitForExecution(t, owner.accessToken, event.workflowExecutionId);
+    expect(execution.status).toBe('failed');
+    expect(nodeOf(execution, 'inbound')).toMatchObject({ status: 'failed', error: { class: 'output_too_large' } });
+    expect(nodeOf(execution, 'shape').status).toBe('cancelled');
+  });
+
   it('a workflow of a webhook trigger alone succeeds as its event is processed', async () => {
     const alone = await http()
       .post('/api/workflows')

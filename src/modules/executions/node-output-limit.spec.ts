@@ -1,5 +1,5 @@
 import { NodeError } from './domain/node-error.js';
-import { MAX_NODE_OUTPUT_BYTES, serializeOutput } from './node-output-limit.js';
+import { isWithinOutputLimit, MAX_NODE_OUTPUT_BYTES, serializeOutput } from './node-output-limit.js';
 
 describe('serializeOutput', () => {
   it('serialises outputs up to 1 MiB', () => {
@@ -16,5 +16,13 @@ describe('serializeOutput', () => {
     }
     expect(error).toBeInstanceOf(NodeError);
     expect(error).toMatchObject({ errorClass: 'output_too_large', retryable: false });
+  });
+});
+
+describe('isWithinOutputLimit', () => {
+  it('counts UTF-8 bytes, up to and including the limit', () => {
+    expect(isWithinOutputLimit('x'.repeat(MAX_NODE_OUTPUT_BYTES))).toBe(true);
+    expect(isWithinOutputLimit('x'.repeat(MAX_NODE_OUTPUT_BYTES + 1))).toBe(false);
+    expect(isWithinOutputLimit('é'.repeat(MAX_NODE_OUTPUT_BYTES / 2 + 1))).toBe(false);
   });
 });

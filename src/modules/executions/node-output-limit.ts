@@ -12,8 +12,13 @@ export function serializedOutputOf(result: { output?: unknown }): string | null 
 /** Serialises a node's output once, refusing what is too large or not JSON. */
 export function serializeOutput(output: unknown): string {
   const json = toPostgresJson(output ?? null);
-  if (Buffer.byteLength(json, 'utf8') > MAX_NODE_OUTPUT_BYTES) {
+  if (!isWithinOutputLimit(json)) {
     throw new NodeError('output_too_large', `The node output is larger than ${MAX_NODE_OUTPUT_BYTES} bytes.`, false);
   }
   return json;
+}
+
+/** Whether serialised JSON fits the node output limit. */
+export function isWithinOutputLimit(json: string): boolean {
+  return Buffer.byteLength(json, 'utf8') <= MAX_NODE_OUTPUT_BYTES;
 }

@@ -9,13 +9,12 @@ import type { DomainEvent } from '../../../platform/outbox/domain-event.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import { noTriggerNode } from '../domain/execution-errors.js';
 import { retryPolicyOf } from '../domain/node-retry-policy.js';
-import { NodeError } from '../domain/node-error.js';
 import { planStart } from '../domain/execution-planner.js';
 import { ExecutionStartedEvent } from '../events/execution-started.event.js';
 import { ExecutionSucceededEvent } from '../events/execution-succeeded.event.js';
 import { NODE_TRIGGERED } from '../events/node-triggered.event.js';
 import { NodeSucceededEvent } from '../events/node-succeeded.event.js';
-import { serializeOutput } from '../node-output-limit.js';
+import { isWithinOutputLimit } from '../node-output-limit.js';
 import { ExecutionStarts } from '../execution-starts.js';
 import { NodeJobScheduler } from '../node-job.scheduler.js';
 import { StartExecutionCommand } from './start-execution.command.js';
@@ -47,8 +46,10 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
     if (!trigger || trigger.type !== input.triggerNodeType) throw noTriggerNode(input.triggerNodeType);
 
     const executionId = randomUUID();
-    // An output over the limit is not recorded here: the trigger then runs as a job and fails there.
-    const triggerOutput = input.triggerRan ? outputWithinLimit(input.triggerInput) : null;
+    const triggerInput = toPostgresJson(input.triggerInput ?? {});
+    // A trigger's output is its input. One over the limit is not recorded here: the trigger then runs
+    // as a job of its own and fails there with output_too_large.
+    const triggerOutput = input.triggerRan && isWithinOutputLimit(triggerInput) ? triggerInput : null;
     const plan = planStart(graph, trigger.id, triggerOutput !== null);
     const status = triggerOutput === null ? 'queued' : plan.finished ? 'succeeded' : 'running';
     const ref = { tenantId: command.tenantId, aggregateType: 'execution', aggregateId: executionId };
@@ -73,7 +74,7 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
       workflowVersion: version,
       status,
       triggerType: input.triggerType,
-      triggerInput: toPostgresJson(input.triggerInput ?? {}),
+      triggerInput,
       contactId: input.contactId ?? null,
       correlationId: command.correlationId ?? null,
       sourceKey: input.sourceKey ?? null,
@@ -95,11 +96,3 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
   }
 }
 
-function outputWithinLimit(output: unknown): string | null {
-  try {
-    return serializeOutput(output);
-  } catch (error) {
-    if (error instanceof NodeError) return null;
-    throw error;
-  }
-}
