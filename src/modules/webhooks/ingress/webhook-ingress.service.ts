@@ -7,10 +7,8 @@ import { BatcherSaturatedError, MicroBatcher } from '../../../platform/batching/
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { SecretBox } from '../../../platform/crypto/secret-box.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
-import { isDatabaseUnavailable } from '../../../platform/database/connection-errors.js';
 import { pgPool } from '../../../platform/database/pg-pool.js';
 import { DependencyUnavailableError } from '../../../platform/errors/dependency-unavailable.error.js';
-import { DomainError } from '../../../platform/errors/domain-error.js';
 import { RateLimitedError } from '../../../platform/errors/rate-limited.error.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
@@ -167,14 +165,16 @@ export class WebhookIngressService {
     this.metrics.authFailure(`webhook_${kind}`);
   }
 
-  /** PostgreSQL unreachable (or so slow that deliveries pile up) → 503 with Retry-After, never a 202 for an unsaved event. */
+  /**
+   * Deliveries piling up behind a slow PostgreSQL (a batch queue full) → 503 naming PostgreSQL, never a
+   * 202 for an unsaved event. PostgreSQL refusing connections gets the same answer from the one
+   * problem-details filter.
+   */
   private async guardDatabase<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof DomainError) throw error;
-      if (isDatabaseUnavailable(error) || error instanceof BatcherSaturatedError) throw new DependencyUnavailableError(['PostgreSQL']);
-      throw error;
+      throw error instanceof BatcherSaturatedError ? new DependencyUnavailableError(['PostgreSQL']) : error;
     }
   }
 }
