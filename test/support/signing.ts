@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A provider fixture from ../shared/fixtures, as the exact bytes a provider would send. */
+/** A provider fixture from test/fixtures, as the exact bytes a provider would send. */
 export function fixture(name: string): Buffer {
-  return readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', name));
+  return readFileSync(join(process.cwd(), 'test', 'fixtures', name));
 }
 
 /** `sha256=<hex HMAC-SHA256(secret, body)>`, as Meta (X-Hub-Signature-256) and generic senders sign. */

@@ -7,7 +7,7 @@ import type { InboundRequest } from './provider-adapter.js';
 
 const now = 1_763_646_300;
 // No generic fixture: any JSON body will do.
-const rawBody = readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'zapier-catch.json'));
+const rawBody = readFileSync(join(process.cwd(), 'test', 'fixtures', 'zapier-catch.json'));
 
 function request(headers: Record<string, string | undefined>, body: Buffer = rawBody): InboundRequest {
   return { rawBody: body, body: JSON.parse(body.toString('utf8')), headers };

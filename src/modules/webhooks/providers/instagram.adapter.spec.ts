@@ -6,7 +6,7 @@ import type { InboundRequest } from './provider-adapter.js';
 
 const appSecret = 'instagram-app-secret';
 const now = 1_763_646_300;
-const rawBody = readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'instagram-message.json'));
+const rawBody = readFileSync(join(process.cwd(), 'test', 'fixtures', 'instagram-message.json'));
 const metaSignature = (body: Buffer, secret = appSecret) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 function request(body: Buffer, headers: Record<string, string | undefined> = {}): InboundRequest {

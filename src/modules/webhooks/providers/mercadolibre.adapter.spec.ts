@@ -4,7 +4,7 @@ import { MercadoLibreAdapter } from './mercadolibre.adapter.js';
 import type { InboundRequest } from './provider-adapter.js';
 
 const now = 1_763_646_300;
-const rawBody = readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'mercadolibre-order.json'));
+const rawBody = readFileSync(join(process.cwd(), 'test', 'fixtures', 'mercadolibre-order.json'));
 const fixture = JSON.parse(rawBody.toString('utf8')) as Record<string, unknown>;
 
 function request(body: unknown, headers: Record<string, string | undefined> = {}): InboundRequest {

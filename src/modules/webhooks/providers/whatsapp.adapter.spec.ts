@@ -6,7 +6,7 @@ import { WhatsAppAdapter } from './whatsapp.adapter.js';
 
 const appSecret = 'whatsapp-app-secret';
 const now = 1_763_646_300;
-const rawBody = readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'whatsapp-message.json'));
+const rawBody = readFileSync(join(process.cwd(), 'test', 'fixtures', 'whatsapp-message.json'));
 const metaSignature = (body: Buffer, secret = appSecret) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 function request(body: Buffer, headers: Record<string, string | undefined> = {}): InboundRequest {

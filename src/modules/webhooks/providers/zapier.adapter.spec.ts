@@ -4,7 +4,7 @@ import type { InboundRequest } from './provider-adapter.js';
 import { ZapierAdapter } from './zapier.adapter.js';
 
 const now = 1_763_646_300;
-const rawBody = readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'zapier-catch.json'));
+const rawBody = readFileSync(join(process.cwd(), 'test', 'fixtures', 'zapier-catch.json'));
 const fixture: unknown = JSON.parse(rawBody.toString('utf8'));
 
 describe('ZapierAdapter', () => {
