@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { parseFormBody, parseJsonBody } from './platform/http/body-parsers.js';
 import { configureFastify } from './platform/http/configure-fastify.js';
 import { requestIdFrom } from './platform/http/request-id.js';
 import { setupSwagger } from './platform/http/swagger.js';
@@ -25,6 +26,10 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     rawBody: true,
     bufferLogs: false,
   });
+  // Replace Nest's default parsers (registered at init for types nobody registered): the JSON nesting
+  // limit and accurate prototype-key refusals apply to every route.
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, parseJsonBody);
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.bodyLimitBytes }, parseFormBody);
   const fastify = app.getHttpAdapter().getInstance();
   configureFastify(fastify, logger);
   instrumentHttp(fastify, app.get(MetricsRegistry));

@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator.js';
+import { PrototypeKeysAsData } from '../../../platform/http/prototype-keys.js';
 import { Public } from '../../auth/access/access-policy.decorator.js';
 import { channelNotFound } from '../channel.repository.js';
 import { ChannelIngressResponse } from '../dto/channel.dto.js';
@@ -18,6 +19,7 @@ export class ChannelIngressController {
 
   /** Verified with the channel's app secret; starts every published workflow listening to (channel, event). */
   @Post(':channelId/:provider/:event')
+  @PrototypeKeysAsData()
   @ApiOperation({ summary: 'Receive a provider event for a channel' })
   @ApiAcceptedResponse({ type: ChannelIngressResponse, description: 'Accepted (or 200 with status duplicate)' })
   @ApiProblems(400, 401, 404, 413, 415)

@@ -5,6 +5,7 @@ import { isUUID } from 'class-validator';
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator.js';
+import { PrototypeKeysAsData } from '../../../platform/http/prototype-keys.js';
 import { Public } from '../../auth/access/access-policy.decorator.js';
 import { webhookNotFound } from '../domain/webhook-errors.js';
 import { IngressResponse, WebhookPublicStatusResponse } from '../dto/ingress.response.js';
@@ -27,6 +28,7 @@ export class IngressController {
    * whose provider event id was seen in the last 24 h answers 200 `duplicate` and starts nothing.
    */
   @Post(':webhookId')
+  @PrototypeKeysAsData()
   @ApiOperation({ summary: 'Receive a provider webhook' })
   @ApiHeader({ name: 'X-Webhook-Token', required: false, description: 'Or Authorization: Bearer, or ?token=' })
   @ApiAcceptedResponse({ type: IngressResponse, description: 'Accepted (or 200 with status duplicate)' })
@@ -36,6 +38,7 @@ export class IngressController {
   }
 
   @Post(':webhookId/:provider')
+  @PrototypeKeysAsData()
   @ApiOperation({ summary: 'Receive a provider webhook (provider in the path must match the webhook)' })
   @ApiParam({ name: 'provider', enum: ['whatsapp', 'instagram', 'mercadolibre', 'zapier', 'generic'] })
   @ApiAcceptedResponse({ type: IngressResponse })
