@@ -7,6 +7,7 @@ import { parseFormBody, parseJsonBody } from './platform/http/body-parsers.js';
 import { configureFastify } from './platform/http/configure-fastify.js';
 import { requestIdFrom } from './platform/http/request-id.js';
 import { setupSwagger } from './platform/http/swagger.js';
+import { UnstorableTextInterceptor } from './platform/http/unstorable-text.interceptor.js';
 import { createValidationPipe } from './platform/http/validation.pipe.js';
 import { instrumentHttp } from './platform/observability/http-metrics.js';
 import { MetricsRegistry } from './platform/observability/metrics.registry.js';
@@ -33,6 +34,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   const fastify = app.getHttpAdapter().getInstance();
   configureFastify(fastify, logger);
   instrumentHttp(fastify, app.get(MetricsRegistry));
+  app.useGlobalInterceptors(new UnstorableTextInterceptor());
   app.useGlobalPipes(createValidationPipe());
   if (config.swaggerEnabled) await setupSwagger(app, config.publicBaseUrl);
   if (config.queueDashboard) await mountQueueDashboard(app, fastify, config.queueDashboard);

@@ -1,16 +1,25 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldError } from '../errors/domain-error.js';
 
-/** Body/query validation: unknown properties rejected, every failing field listed. */
+const MAX_NAMED_FIELDS = 5;
+
+/** Body/query validation: unknown properties rejected, every failing field listed (and named in the detail). */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) =>
-      new DomainError('invalid_input', 'validation_failed', 'The request is invalid; see errors for each field.', flatten(errors)),
+    exceptionFactory: (errors) => {
+      const fieldErrors = flatten(errors);
+      return new DomainError('invalid_input', 'validation_failed', `The request is invalid (${namedFields(fieldErrors)}); see errors for each field.`, fieldErrors);
+    },
   });
+}
+
+function namedFields(errors: FieldError[]): string {
+  const fields = [...new Set(errors.map((error) => error.field))];
+  return fields.slice(0, MAX_NAMED_FIELDS).join(', ') + (fields.length > MAX_NAMED_FIELDS ? ', …' : '');
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
