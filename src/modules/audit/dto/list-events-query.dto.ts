@@ -11,12 +11,13 @@ export class ListEventsQueryDto {
   @Length(1, 100)
   type?: string;
 
-  /** Only events after this sequence number (use `nextAfterSequence` of the previous page). */
-  @ApiPropertyOptional({ example: 0 })
+  /** Only events after this sequence number (use `nextAfterSequence` of the previous page); at most 2^53 − 1. */
+  @ApiPropertyOptional({ example: 0, maximum: Number.MAX_SAFE_INTEGER })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   afterSequence: number = 0;
 
   @ApiPropertyOptional({ example: 50, maximum: MAX_PAGE_LIMIT })
