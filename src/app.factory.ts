@@ -4,7 +4,10 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { parseFormBody, parseJsonBody } from './platform/http/body-parsers.js';
+import { createClientErrorHandler } from './platform/http/client-error.handler.js';
 import { configureFastify } from './platform/http/configure-fastify.js';
+import { createFrameworkErrorHandler } from './platform/http/framework-errors.js';
+import { MAX_PATH_PARAM_LENGTH } from './platform/http/http-limits.js';
 import { requestIdFrom } from './platform/http/request-id.js';
 import { setupSwagger } from './platform/http/swagger.js';
 import { UnstorableTextInterceptor } from './platform/http/unstorable-text.interceptor.js';
@@ -21,6 +24,10 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     genReqId: requestIdFrom,
     trustProxy: config.trustProxy,
     logger: false,
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // Refusals before any hook runs (router, Node's HTTP parser) get problem details too.
+    frameworkErrors: createFrameworkErrorHandler(logger),
+    clientErrorHandler: createClientErrorHandler(logger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ config, logger }), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),

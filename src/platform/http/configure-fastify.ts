@@ -6,8 +6,10 @@ import { REQUEST_ID_HEADER } from './request-id.js';
 /**
  * Cross-cutting HTTP behaviour that lives below Nest: the request id on every response and in the
  * async context of every log line, and one access-log line per request (path only: queries may hold
- * tokens). Errors Fastify raises before a handler runs (body too large, media type, malformed JSON)
- * reach the ProblemDetailsFilter through the error handler Nest installs.
+ * tokens). Errors Fastify raises before a handler runs (body too large, media type, malformed or too
+ * deep JSON) reach the ProblemDetailsFilter through the error handler Nest installs; those raised
+ * before any hook (router, Node's HTTP parser) are answered by framework-errors.ts and
+ * client-error.handler.ts in the same shape.
  */
 export function configureFastify(fastify: FastifyInstance, logger: Logger): void {
   // JSON (and form bodies where a route accepts them) only: any other media type is a 415.

@@ -5,6 +5,7 @@ import { BatcherSaturatedError } from '../batching/micro-batcher.js';
 import { isDatabaseUnavailable } from '../database/connection-errors.js';
 import { DependencyUnavailableError } from '../errors/dependency-unavailable.error.js';
 import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.js';
+import { MAX_PATH_PARAM_LENGTH } from './http-limits.js';
 
 /** RFC 9457 problem details; every error response of the API has this shape. */
 export interface ProblemDetails {
@@ -47,12 +48,15 @@ const CODE_BY_STATUS: Record<number, string> = {
   403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
+  408: 'request_timeout',
   409: 'conflict',
   410: 'gone',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'rate_limited',
+  431: 'request_header_fields_too_large',
   503: 'unavailable',
 };
 
@@ -92,6 +96,11 @@ export function resolveProblem(error: unknown, instance: string): ResolvedProble
   return unexpected(instance, 500);
 }
 
+/** The problem for a 4xx the framework or Node's HTTP parser raised, described by its caller. */
+export function clientProblem(status: number, detail: string, instance: string): ProblemDetails {
+  return build(status, CODE_BY_STATUS[status] ?? 'http_error', detail, instance);
+}
+
 function unexpected(instance: string, status: number): ResolvedProblem {
   const errorId = randomUUID();
   const problem = build(status, 'internal_error', `An unexpected error occurred; it was logged with errorId ${errorId}.`, instance);
@@ -113,7 +122,7 @@ function httpExceptionDetail(error: HttpException): string {
   return typeof message === 'string' ? message : error.message;
 }
 
-/** Fastify's own 4xx errors (body too large, bad media type, malformed JSON). */
+/** Fastify's and Node's own 4xx errors (body too large, bad media type, malformed JSON, path or headers refused). */
 function clientErrorStatus(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const status = (error as { statusCode?: unknown }).statusCode;
@@ -129,6 +138,12 @@ function frameworkDetail(status: number, error: unknown): string {
       return 'Unsupported Content-Type; send application/json.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return "Body cannot be empty when content-type is set to 'application/json'.";
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'The request body size does not match its Content-Length.';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return `A path segment is longer than ${MAX_PATH_PARAM_LENGTH} characters.`;
+    case 'FST_ERR_BAD_URL':
+      return 'The request path is not valid percent-encoded UTF-8.';
     default:
       if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'The request body is not valid JSON.';
       return status === 404 ? 'Not found.' : (error as Error).message ?? 'Bad request.';

@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { PROBLEM_CONTENT, PROBLEM_DESCRIPTIONS } from './api-problems.decorator.js';
 import { ProblemDetailsDto } from './problem-details.dto.js';
+
+/** Answered before any route is chosen (router, Node's HTTP parser), so any operation can meet them. */
+const ROUTE_INDEPENDENT_STATUSES = [414, 431];
 
 export const API_KEY_SCHEME = 'api-key';
 export const BEARER_SCHEME = 'bearer';
@@ -18,6 +22,7 @@ export async function setupSwagger(app: INestApplication, publicBaseUrl: string)
     .addServer(publicBaseUrl)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_SCHEME)
+    .addGlobalResponse(...ROUTE_INDEPENDENT_STATUSES.map((status) => ({ status, description: PROBLEM_DESCRIPTIONS[status], content: PROBLEM_CONTENT })))
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });

@@ -1,0 +1,18 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { PROBLEM_CONTENT_TYPE, resolveProblem } from './problem-details.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any hook or Nest runs — a path segment
+ * over the parameter length (414), a path that is not valid percent-encoding (400) — answered as
+ * problem details with the request id, like every other error.
+ */
+export function createFrameworkErrorHandler(logger: Logger) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const path = request.url.split('?')[0];
+    const { problem } = resolveProblem(error, path);
+    logger.info({ correlationId: request.id, method: request.method, status: problem.status, code: error.code }, 'request refused by the router');
+    void reply.code(problem.status).header(REQUEST_ID_HEADER, request.id).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
+  };
+}
