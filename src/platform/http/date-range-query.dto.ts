@@ -12,14 +12,14 @@ const FORMS = 'a date (2026-11-30) or a date-time (2026-11-30T12:00:00Z)';
 /** `dateFrom` / `dateTo`: inclusive ISO 8601 bounds; a date without a time as `dateTo` covers that whole (UTC) day. */
 export class DateRangeQueryDto {
   /** Only what happened at or after this instant (inclusive, ISO 8601). */
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', pattern: DATE_OR_DATE_TIME.source })
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(DATE_OR_DATE_TIME, { message: `dateFrom must be ${FORMS}` })
   dateFrom?: string;
 
   /** Only what happened at or before this instant (inclusive, ISO 8601; `2026-11-30` means the end of that day). */
-  @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z' })
+  @ApiPropertyOptional({ example: '2026-11-30T23:59:59Z', pattern: DATE_OR_DATE_TIME.source })
   @IsOptional()
   @IsISO8601({ strict: true })
   @Matches(DATE_OR_DATE_TIME, { message: `dateTo must be ${FORMS}` })

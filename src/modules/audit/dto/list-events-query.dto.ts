@@ -12,7 +12,7 @@ export class ListEventsQueryDto {
   type?: string;
 
   /** Only events after this sequence number (use `nextAfterSequence` of the previous page); at most 2^53 − 1. */
-  @ApiPropertyOptional({ example: 0, maximum: Number.MAX_SAFE_INTEGER })
+  @ApiPropertyOptional({ type: 'integer', example: 0, minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
