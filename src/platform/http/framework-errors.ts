@@ -11,8 +11,9 @@ import { REQUEST_ID_HEADER } from './request-id.js';
 export function createFrameworkErrorHandler(logger: Logger) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const path = request.url.split('?')[0];
-    const { problem } = resolveProblem(error, path);
-    logger.info({ correlationId: request.id, method: request.method, status: problem.status, code: error.code }, 'request refused by the router');
+    const { problem, unexpected } = resolveProblem(error, path);
+    if (unexpected) logger.error({ err: error, errorId: problem.errorId, correlationId: request.id, method: request.method }, 'unexpected error');
+    else logger.info({ correlationId: request.id, method: request.method, status: problem.status, code: error.code }, 'request refused by the router');
     void reply.code(problem.status).header(REQUEST_ID_HEADER, request.id).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   };
 }
