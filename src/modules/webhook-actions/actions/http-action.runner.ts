@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ExpressionBindings, ExpressionContext } from '../../../platform/expressions/template-evaluator.js';
 import { classifyStatus } from '../http/http-status-classifier.js';
-import { OutboundError } from '../http/outbound-error.js';
+import { OutboundError, type OutboundErrorClass } from '../http/outbound-error.js';
 import { OutboundHttpClient } from '../http/outbound-http-client.js';
 import { applyResponseMapping, type MappedValues } from '../mapping/response-mapping.js';
 import { AttemptLog } from './attempt-log.js';
@@ -20,7 +20,10 @@ export type CallResult =
   | { ok: true; origin: string; status: number; headers: Record<string, string>; body: unknown; durationMs: number; mapped: MappedValues }
   | { ok: false; origin: string | null; status?: number; headers?: Record<string, string>; body?: unknown; durationMs: number; errorClass: string; error: string; retryable: boolean; retryAfterMs?: number; countsForCircuit: boolean; mapped: MappedValues };
 
-const NO_MAPPING: MappedValues = { output: {}, contactFields: {} };
+export const NO_MAPPING: MappedValues = { output: {}, contactFields: {} };
+
+/** Failures that say nothing about the target's health: they never count towards its circuit. */
+const NOT_THE_TARGETS_FAULT: ReadonlySet<OutboundErrorClass> = new Set(['ssrf_blocked', 'response_too_large', 'invalid_header']);
 
 /** Builds, sends, classifies and logs one outbound call; shared by the node and the test endpoint. */
 @Injectable()
@@ -86,7 +89,7 @@ export class HttpActionRunner {
         error: error.message,
         retryable: error.retryable,
         retryAfterMs: error.retryAfterMs,
-        countsForCircuit: error.errorClass !== 'ssrf_blocked' && error.errorClass !== 'response_too_large',
+        countsForCircuit: !NOT_THE_TARGETS_FAULT.has(error.errorClass),
         mapped: NO_MAPPING,
       };
     }

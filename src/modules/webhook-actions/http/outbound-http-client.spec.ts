@@ -232,6 +232,12 @@ describe('OutboundHttpClient', () => {
       expect(echoed.headers['x-trace']).toBe('t1');
     });
 
+    it('sends Latin-1 header values as they are', async () => {
+      const response = await client.send({ ...defaults, url: `${receiver.origin}/echo`, headers: { 'x-name': 'Zoë ½' } });
+      const echoed = JSON.parse(response.body.toString()) as { headers: Record<string, string> };
+      expect(echoed.headers['x-name']).toBe('Zoë ½');
+    });
+
     it('leaves status judgement to classifyStatus: 429 and 503 with Retry-After', async () => {
       const limited = await client.send({ ...defaults, url: `${receiver.origin}/rate-limited` });
       expect(limited.status).toBe(429);
@@ -328,6 +334,26 @@ describe('OutboundHttpClient', () => {
     it('reports tls_error when the server does not speak TLS', async () => {
       const error = await sendError(client, { ...defaults, url: `https://127.0.0.1:${receiver.port}/ok` });
       expect(error).toMatchObject({ errorClass: 'tls_error', retryable: false });
+    });
+
+    it.each<[string, Record<string, string>]>([
+      ['Transfer-Encoding', { 'Transfer-Encoding': 'chunked' }],
+      ['Content-Length (short)', { 'content-length': '1' }],
+      ['Host', { host: 'internal.example' }],
+      ['Connection', { connection: 'close' }],
+      ['Keep-Alive', { 'keep-alive': 'timeout=5' }],
+      ['Upgrade', { upgrade: 'websocket' }],
+      ['Expect', { expect: 'secret-expectation' }],
+      ['a name that is not a token', { 'x name': 'secret-value' }],
+      ['a value with CR/LF', { 'x-a': 'a\r\nx-evil: 1' }],
+      ['a value outside Latin-1', { 'x-secret': 'sk_live_🎉' }],
+    ])('refuses %s with invalid_header before connecting, without quoting the value', async (_case, headers) => {
+      const error = await sendError(client, { ...defaults, method: 'POST', url: `${receiver.origin}/echo`, headers: { accept: '*/*', ...headers }, body: '{"n":1}' });
+      const [name, value] = Object.entries(headers)[0];
+      expect(error).toMatchObject({ errorClass: 'invalid_header', retryable: false });
+      expect(error.message).toContain(`header "${name}"`);
+      expect(error.message).not.toContain(value);
+      expect(receiver.connections).toBe(0);
     });
 
     it('passes ssrf_blocked from the agent (resolved addresses) through as an OutboundError', async () => {

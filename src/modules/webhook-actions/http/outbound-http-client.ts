@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 import { GuardedAgent } from './guarded-agent.js';
 import { OutboundError } from './outbound-error.js';
+import { findUnsendableHeader } from './outbound-header-rules.js';
 import { redactUrl } from './redact-url.js';
 import type { SsrfPolicy } from '../../../platform/http/ssrf-policy.js';
 
@@ -48,7 +49,8 @@ const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|
  * The one way Flowhook calls out (SPEC §7): http/https only, every destination (and every redirect
  * target) vetted by the SsrfPolicy before a connection is made, one deadline for the whole call, and
  * the response body never buffered beyond maxResponseBytes. Status codes are not judged here (see
- * classifyStatus); transport failures throw OutboundError with a SPEC error class.
+ * classifyStatus); transport failures throw OutboundError with a SPEC error class, and a header undici
+ * would refuse throws `invalid_header` before anything is sent.
  */
 export class OutboundHttpClient {
   private readonly agent: GuardedAgent;
@@ -62,6 +64,8 @@ export class OutboundHttpClient {
 
   async send(request: OutboundRequest): Promise<OutboundResponse> {
     const started = performance.now();
+    const unsendable = findUnsendableHeader(request.headers ?? {});
+    if (unsendable !== undefined) throw new OutboundError('invalid_header', `header "${unsendable.name}" ${unsendable.problem}`, false);
     const signal = AbortSignal.timeout(request.timeoutMs);
     const maxRedirects = request.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     const sensitive = new Set([...ALWAYS_SENSITIVE, ...(request.sensitiveHeaders ?? []).map((name) => name.toLowerCase())]);
