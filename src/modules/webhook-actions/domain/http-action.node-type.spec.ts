@@ -46,6 +46,9 @@ describe('httpActionNodeType', () => {
     ['the engine retry fields alone', { ...base, retry: { maxAttempts: 1, backoffMs: 0 } }],
     ['equal backoff bounds', { ...base, retry: { initialDelayMs: 1000, maxDelayMs: 1000 } }],
     ['timeout 1 ms', { ...base, timeoutMs: 1 }],
+    ['a Latin-1 header value', { ...base, headers: { 'X-Name': 'Zoë, café' } }],
+    ['an expression over several lines in a header value', { ...base, headers: { 'X-Tags': 'tags: {{ $join(\n  trigger.body.tags,\n  ",") }}' } }],
+    ['every response path form', { ...base, responseMapping: { 'output.a': '$', 'output.b': '$.data[0]["odd key"].id', 'output.c': ' $.x-y ' } }],
   ])('accepts %s', (_case, config) => {
     expect(errors(config)).toEqual([]);
   });
@@ -66,6 +69,17 @@ describe('httpActionNodeType', () => {
     ['a header value that is not a string', { ...base, headers: { 'X-A': 1 } }, 'config.headers.X-A', 'must be string'],
     ['a header name with a space', { ...base, headers: { 'X A': 'b' } }, 'config.headers.X A', 'is not a valid key: must be a valid HTTP header name'],
     ['a header name with CR/LF', { ...base, headers: { 'X-A\r\nX-B': 'b' } }, 'config.headers.X-A\r\nX-B', expect.stringContaining('is not a valid key')],
+    ...['Transfer-Encoding', 'Content-Length', 'Host', 'Connection', 'Keep-Alive', 'Upgrade', 'Expect', 'transfer-encoding'].map((name): [string, object, string, unknown] => [
+      `the client-managed header ${name}`,
+      { ...base, headers: { [name]: 'x' } },
+      `config.headers.${name}`,
+      expect.stringMatching(/^cannot be set: the HTTP client /),
+    ]),
+    ['a literal CR/LF in a header value', { ...base, headers: { 'X-A': 'a\r\nX-B: 1' } }, 'config.headers.X-A', 'contains CR or LF, which cannot be sent in a header'],
+    ['a literal CR/LF around a template in a header value', { ...base, headers: { 'X-A': '{{ trigger.body.a }}\n' } }, 'config.headers.X-A', 'contains CR or LF, which cannot be sent in a header'],
+    ['a literal control character in a header value', { ...base, headers: { 'X-A': 'a\u0000' } }, 'config.headers.X-A', expect.stringContaining('control character')],
+    ['a literal emoji in a header value', { ...base, headers: { 'X-A': 'hi 🎉 {{ trigger.body.a }}' } }, 'config.headers.X-A', expect.stringContaining('outside Latin-1')],
+    ['a client-managed auth header', { ...base, auth: { type: 'api_key', credentialId: CREDENTIAL, headerName: 'Host' } }, 'config.auth.headerName', 'cannot be set: the HTTP client takes it from the URL'],
     ['a query value that is not a string', { ...base, query: { page: 2 } }, 'config.query.page', 'must be string'],
     ['an unknown auth type', { ...base, auth: { type: 'oauth', credentialId: CREDENTIAL } }, 'config.auth.type', expect.stringContaining('must be one of "none", "basic"')],
     ['auth without type', { ...base, auth: { credentialId: CREDENTIAL } }, 'config.auth.type', 'is required'],
@@ -86,6 +100,12 @@ describe('httpActionNodeType', () => {
     ['an unknown retry field', { ...base, retry: { jitter: true } }, 'config.retry.jitter', 'is not allowed'],
     ['a mapping value that is not a string', { ...base, responseMapping: { 'output.id': 1 } }, 'config.responseMapping.output.id', 'must be string'],
     ['a mapping target outside contact.fields and output', { ...base, responseMapping: { 'trigger.body.x': '$.x' } }, 'config.responseMapping.trigger.body.x', expect.stringContaining('contact.fields.<path> or output.<path>')],
+    ...['data.id', '$.a b', '$..a', '$.a.', '$[x]', '$.a[0', 'output.x'].map((path): [string, object, string, unknown] => [
+      `the response path ${path}`,
+      { ...base, responseMapping: { 'output.id': path } },
+      'config.responseMapping.output.id',
+      'must be a path into the response like $.data.id, $.items[0].id or $["odd key"]',
+    ]),
     ['a prototype mapping target', { ...base, responseMapping: { 'output.__proto__.x': '$.x' } }, 'config.responseMapping.output.__proto__.x', expect.stringContaining('is not a valid key')],
     ['signing without credential', { ...base, signing: {} }, 'config.signing.credentialId', 'is required'],
     ['signing with a bad credential', { ...base, signing: { credentialId: 'x' } }, 'config.signing.credentialId', 'must be a UUID'],

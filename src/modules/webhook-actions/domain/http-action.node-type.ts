@@ -1,11 +1,16 @@
 import type { FieldError } from '../../../platform/errors/domain-error.js';
 import { dottedPathKeySchema, nodeRetrySchema } from '../../workflows/domain/config-schema-fragments.js';
 import type { NodeTypeDefinition } from '../../workflows/domain/node-type-definition.js';
+import { RESPONSE_PATH_PATTERN } from '../mapping/response-mapping.js';
+import { httpActionHeaderProblems } from './http-action-headers.js';
 
 const uuid = { type: 'string', format: 'uuid' };
 const notAllowed = (message: string) => ({ not: {}, errorMessage: message });
 
-/** Header names are RFC 9110 tokens; values are templates (CR/LF are stripped when rendered). */
+/**
+ * Header names are RFC 9110 tokens; values are templates. Headers the HTTP client cannot send (its
+ * own, or literal text it refuses) are found by httpActionHeaderProblems (checkConfig).
+ */
 const headerName = { type: 'string', minLength: 1, maxLength: 100, pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", errorMessage: 'must be a valid HTTP header name' };
 const headers = { type: 'object', maxProperties: 100, propertyNames: headerName, additionalProperties: { type: 'string', maxLength: 8192 } };
 const query = { type: 'object', maxProperties: 100, propertyNames: { type: 'string', minLength: 1, maxLength: 200 }, additionalProperties: { type: 'string', maxLength: 8192 } };
@@ -105,7 +110,13 @@ export const httpActionNodeType: NodeTypeDefinition = {
           pattern: `^(?:contact\\.fields|output)\\.(?:${dottedPathKeySchema.pattern.slice(1, -1)})$`,
           errorMessage: `must be contact.fields.<path> or output.<path>; ${dottedPathKeySchema.errorMessage}`,
         },
-        additionalProperties: { type: 'string', minLength: 1, maxLength: 1000 },
+        additionalProperties: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 1000,
+          // Its own subschema, so that the message names the path syntax only for a string that is not one.
+          allOf: [{ pattern: RESPONSE_PATH_PATTERN, errorMessage: 'must be a path into the response like $.data.id, $.items[0].id or $["odd key"]' }],
+        },
       },
       signing: { type: 'object', additionalProperties: false, required: ['credentialId'], properties: { credentialId: uuid } },
       maxResponseBytes: { type: 'integer', minimum: 1, maximum: 10_485_760 },
@@ -115,6 +126,6 @@ export const httpActionNodeType: NodeTypeDefinition = {
   branches: [],
   checkConfig: (config): FieldError[] => {
     const problem = typeof config.url === 'string' ? httpActionUrlProblem(config.url) : undefined;
-    return problem === undefined ? [] : [{ field: 'config.url', message: problem }];
+    return [...(problem === undefined ? [] : [{ field: 'config.url', message: problem }]), ...httpActionHeaderProblems(config)];
   },
 };

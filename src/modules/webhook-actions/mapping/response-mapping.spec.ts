@@ -13,7 +13,7 @@ describe('readPath', () => {
     expect(readPath(body, path)).toEqual(expected);
   });
 
-  it.each(['$.missing.deep', '$.data.items[9].id', 'data.tier', '$.constructor', '$.__proto__', '$.total.toFixed'])('yields undefined for %s', (path) => {
+  it.each(['$.missing.deep', '$.data.items[9].id', 'data.tier', '$.constructor', '$.__proto__', '$.total.toFixed', '$.data.tier extra', '$.data..tier', '$.data.items[0'])('yields undefined for %s', (path) => {
     expect(readPath(body, path)).toBeUndefined();
   });
 });

@@ -1,13 +1,17 @@
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
+/** A response path: `$`, then any of `.name`, `[index]`, `["any key"]` (blanks around allowed). */
+export const RESPONSE_PATH_PATTERN = String.raw`^\s*\$(?:\.[A-Za-z0-9_$-]+|\[\d+\]|\["[^"]+"\])*\s*$`;
+const RESPONSE_PATH = new RegExp(RESPONSE_PATH_PATTERN, 'u');
+const STEP = /\.([A-Za-z0-9_$-]+)|\[(\d+)\]|\["([^"]+)"\]/g;
+
 /**
  * Reads a JSONPath-style path (`$.data.items[0].id`, `$.total`) from a response body; undefined
- * when any step is missing. Only own properties are read.
+ * when any step is missing or the path is not one (see RESPONSE_PATH_PATTERN). Only own properties are read.
  */
 export function readPath(source: unknown, path: string): unknown {
-  const match = path.trim().match(/^\$(.*)$/);
-  if (!match) return undefined;
-  const steps = [...match[1].matchAll(/\.([A-Za-z0-9_$-]+)|\[(\d+)\]|\["([^"]+)"\]/g)].map((step) => step[1] ?? step[2] ?? step[3]);
+  if (!RESPONSE_PATH.test(path)) return undefined;
+  const steps = [...path.trim().slice(1).matchAll(STEP)].map((step) => step[1] ?? step[2] ?? step[3]);
   let current: unknown = source;
   for (const step of steps) {
     if (current === null || typeof current !== 'object' || FORBIDDEN.has(step)) return undefined;
