@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { REDIS_CLIENT } from '../src/platform/redis/redis.module.js';
 import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { nodeOf, waitForExecution } from './support/execution-helpers.js';
+import { freePort } from './support/free-port.js';
 import { HttpReceiver } from './support/http-receiver.js';
 import { expectProblem } from './support/problem-assertions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -12,22 +13,36 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 const BEARER_TOKEN = 'sk_live_super_secret_bearer_token_0001';
 const API_KEY = 'ak_super_secret_api_key_0002';
 const PASSWORD = 'super-secret-password-0003';
+const FOREIGN_TOKEN = 'sk_live_other_tenants_token_0004';
+const CONTEXT_SECRET = 'ctx_secret_value_0005';
+const NO_MAPPING = { output: {}, contactFields: {} };
 
 describe('Outbound webhook actions (action.http) against a real local receiver', () => {
   let t: TestApp;
   let owner: RegisteredTenant;
   const receiver = new HttpReceiver();
+  /** Answers after 2 s: slower than the timeouts the specs set. */
+  const slow = new HttpReceiver();
+  /** Allowed by OUTBOUND_ALLOWED_HOSTS, and nothing listens on it. */
+  let closedPort: number;
   const responses: string[] = [];
   const http = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
     await receiver.start();
-    t = await createTestApp({ OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}`, QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_outbound` });
+    await slow.start();
+    slow.responseDelayMs = 2000;
+    closedPort = await freePort();
+    t = await createTestApp({
+      OUTBOUND_ALLOWED_HOSTS: [receiver.port, slow.port, closedPort].map((port) => `127.0.0.1:${port}`).join(','),
+      QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_outbound`,
+    });
     owner = await registerTenant(t, 'Outbound');
   });
   afterAll(async () => {
     await t.close();
     await receiver.stop();
+    await slow.stop();
   });
   beforeEach(() => receiver.reset());
 
@@ -260,12 +275,133 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     const ok = await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'POST', url: `${receiver.url}/t`, body: { id: '{{ trigger.body.id }}' }, responseMapping: { 'output.got': '$.received' } }, context: { trigger: { body: { id: 9 } } } });
     expect(ok.body).toMatchObject({ ok: true, status: 200, body: { received: true }, mapped: { output: { got: true } } });
     expect(JSON.parse(receiver.requests[0].body)).toEqual({ id: 9 });
-    expectProblem(await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'GET', url: 'ftp://x' } }), 400, 'invalid_node_config');
+  });
+
+  describe('POST /api/webhook-actions/test answers 200 describing every failure of the call', () => {
+    let foreignCredentialId: string;
+    let foreignSigningId: string;
+
+    beforeAll(async () => {
+      const other = await registerTenant(t, 'Other');
+      const created = await http().post('/api/credentials').set(...bearer(other)).send({ name: 'theirs', type: 'bearer', data: { token: FOREIGN_TOKEN } }).expect(201);
+      foreignCredentialId = created.body.id;
+      const signing = await http().post('/api/credentials').set(...bearer(other)).send({ name: 'their signing', type: 'signing', data: {} }).expect(201);
+      foreignSigningId = signing.body.id;
+    });
+
+    type Case = () => { config: Record<string, unknown>; context?: Record<string, unknown> };
+    const post = (body: object): Case => () => ({ config: { method: 'POST', url: `${receiver.url}/t`, ...body } });
+    const withHeader = (name: string, value: string): Case => post({ headers: { 'X-Ok': '1', [name]: value } });
+
+    it.each<[string, Case, string, RegExp]>([
+      ['a template syntax error', post({ body: { id: '{{ ( }}' } }), 'expression_error', /Syntax error in \{\{ \( \}\}/],
+      ['an unclosed template', post({ headers: { 'X-Id': '{{ trigger.body.id' } }), 'expression_error', /never closed/],
+      ['a template runtime error', () => ({ config: { method: 'POST', url: `${receiver.url}/t`, body: { n: '{{ $number(trigger.body.s) }}' } }, context: { trigger: { body: { s: CONTEXT_SECRET } } } }), 'expression_error', /Evaluation error in .*Unable to cast value to a number/],
+      ['a template over its time budget', post({ body: { n: '{{ $sum([1..1000].($sum([1..1000]))) }}' } }), 'expression_error', /timed out/],
+      ['an unknown credential', post({ auth: { type: 'bearer', credentialId: '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b' } }), 'invalid_config', /Credential 6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b of type bearer not found/],
+      ["another tenant's credential", () => post({ auth: { type: 'bearer', credentialId: foreignCredentialId } })(), 'invalid_config', /of type bearer not found/],
+      ["another tenant's signing credential", () => post({ signing: { credentialId: foreignSigningId } })(), 'invalid_config', /Signing credential .* not found/],
+      ['Transfer-Encoding', withHeader('Transfer-Encoding', 'chunked'), 'invalid_header', /config\.headers\.Transfer-Encoding cannot be set/],
+      ['Expect', withHeader('Expect', '100-continue'), 'invalid_header', /config\.headers\.Expect cannot be set/],
+      ['Upgrade', withHeader('Upgrade', 'websocket'), 'invalid_header', /config\.headers\.Upgrade cannot be set/],
+      ['Connection', withHeader('Connection', 'close'), 'invalid_header', /config\.headers\.Connection cannot be set/],
+      ['Keep-Alive', withHeader('Keep-Alive', 'timeout=5'), 'invalid_header', /config\.headers\.Keep-Alive cannot be set/],
+      ['a short Content-Length', withHeader('Content-Length', '1'), 'invalid_header', /config\.headers\.Content-Length cannot be set/],
+      ['Host', withHeader('Host', 'internal.example'), 'invalid_header', /config\.headers\.Host cannot be set/],
+      ['a header name that is not a token', withHeader('X Name', 'a'), 'invalid_header', /config\.headers\.X Name is not a valid key/],
+      ['a literal CR/LF in a header value', withHeader('X-Note', 'a\r\nX-Evil: 1'), 'invalid_header', /config\.headers\.X-Note contains CR or LF/],
+      ['an api_key header the client manages', () => post({ auth: { type: 'api_key', credentialId: foreignCredentialId, headerName: 'Transfer-Encoding' } })(), 'invalid_header', /config\.auth\.headerName cannot be set/],
+      ['a templated header value outside Latin-1', () => ({ config: { method: 'POST', url: `${receiver.url}/t`, headers: { 'X-Name': 'Hi {{ trigger.body.name }}' } }, context: { trigger: { body: { name: `Zoë 🎉 ${CONTEXT_SECRET}` } } } }), 'invalid_header', /header "x-name" contains a character outside Latin-1/],
+      ['an SSRF-blocked URL', post({ url: 'http://10.0.0.1/hook' }), 'ssrf_blocked', /not allowed/],
+      ['a literal URL that is not http(s)', post({ url: 'ftp://example.com/x' }), 'invalid_config', /config\.url must be an absolute http\(s\) URL/],
+      ['connection refused', () => post({ url: `http://127.0.0.1:${closedPort}/hook` })(), 'connection_refused', /connection to http:\/\/127\.0\.0\.1:\d+ failed/],
+      ['a timeout', () => post({ url: `${slow.url}/slow`, timeoutMs: 200 })(), 'timeout', /timed out/],
+      ['a response mapping target that is not output or contact.fields', post({ responseMapping: { 'trigger.body.x': '$.a' } }), 'invalid_config', /config\.responseMapping\.trigger\.body\.x is not a valid key/],
+      ['a response mapping path that is not a path', post({ responseMapping: { 'output.id': 'data.id' } }), 'invalid_config', /config\.responseMapping\.output\.id must be a path into the response/],
+      ['an invalid option', post({ timeoutMs: 0 }), 'invalid_config', /config\.timeoutMs must be >= 1/],
+    ])('%s', async (_case, build, errorClass, error) => {
+      const response = await http().post('/api/webhook-actions/test').set(...bearer(owner)).send(build());
+      responses.push(response.text);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ ok: false, errorClass, error: expect.stringMatching(error), durationMs: expect.any(Number), mapped: NO_MAPPING });
+      for (const secret of [FOREIGN_TOKEN, CONTEXT_SECRET]) expect(response.text).not.toContain(secret);
+      expect(receiver.requests).toHaveLength(0);
+    });
+
+    it('an unknown credential and another tenant\'s answer alike', async () => {
+      const answer = async (credentialId: string) =>
+        (await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'GET', url: `${receiver.url}/t`, auth: { type: 'bearer', credentialId } } })).body as { error: string };
+      const unknown = '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b';
+      expect((await answer(foreignCredentialId)).error.replace(foreignCredentialId, 'ID')).toBe((await answer(unknown)).error.replace(unknown, 'ID'));
+    });
+
+    it.each<[string, unknown]>([
+      ['no config', {}],
+      ['a config that is not an object', { config: 'GET http://x' }],
+      ['a context that is not an object', { config: { method: 'GET', url: 'https://example.com' }, context: [1] }],
+      ['an unknown property', { config: { method: 'GET', url: 'https://example.com' }, dryRun: true }],
+    ])('a body that is not a test request (%s) stays 400', async (_case, body) => {
+      expectProblem(await http().post('/api/webhook-actions/test').set(...bearer(owner)).send(body as object), 400);
+    });
+  });
+
+  describe('headers the HTTP client cannot send', () => {
+    const workflowWith = (config: Record<string, unknown>) => ({
+      name: 'Headers',
+      nodes: [
+        { id: 'start', type: 'trigger.manual', config: {} },
+        { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/h`, ...config } },
+      ],
+      edges: [{ source: 'start', target: 'call' }],
+    });
+
+    it.each<[string, Record<string, unknown>, string]>([
+      ['Transfer-Encoding', { headers: { 'Transfer-Encoding': 'chunked' } }, 'config.headers.Transfer-Encoding cannot be set: the HTTP client computes it from the body'],
+      ['Content-Length', { headers: { 'Content-Length': '1' } }, 'config.headers.Content-Length cannot be set: the HTTP client computes it from the body'],
+      ['Host', { headers: { host: 'internal.example' } }, 'config.headers.host cannot be set: the HTTP client takes it from the URL'],
+      ['Connection', { headers: { Connection: 'close' } }, 'config.headers.Connection cannot be set: the HTTP client manages its connections'],
+      ['Keep-Alive', { headers: { 'Keep-Alive': 'timeout=5' } }, 'config.headers.Keep-Alive cannot be set: the HTTP client manages its connections'],
+      ['Upgrade', { headers: { Upgrade: 'h2c' } }, 'config.headers.Upgrade cannot be set: the HTTP client does not switch protocols'],
+      ['Expect', { headers: { Expect: '100-continue' } }, 'config.headers.Expect cannot be set: the HTTP client does not support Expect: 100-continue'],
+      ['a name that is not a token', { headers: { 'X Name': 'a' } }, 'config.headers.X Name is not a valid key: must be a valid HTTP header name'],
+      ['a name with CR/LF', { headers: { 'X-A\r\nX-Evil': 'a' } }, 'config.headers.X-A\r\nX-Evil is not a valid key: must be a valid HTTP header name'],
+      ['a value with a literal CR/LF', { headers: { 'X-Note': 'a\r\nX-Evil: 1' } }, 'config.headers.X-Note contains CR or LF, which cannot be sent in a header'],
+      ['a value with a literal control character', { headers: { 'X-Note': 'a\u0007b' } }, 'config.headers.X-Note contains a control character'],
+      ['a value with literal text outside Latin-1', { headers: { 'X-Note': '🎉 {{ trigger.body.x }}' } }, 'config.headers.X-Note contains a character outside Latin-1'],
+      ['an api_key auth header', { auth: { type: 'api_key', credentialId: '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b', headerName: 'Transfer-Encoding' } }, 'config.auth.headerName cannot be set'],
+    ])('are refused when a workflow is saved: %s', async (_case, config, detail) => {
+      const response = await http().post('/api/workflows').set(...bearer(owner)).send(workflowWith(config));
+      expectProblem(response, 400, 'invalid_node_config');
+      expect(response.body.detail).toContain(`node "call": ${detail}`);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: expect.stringContaining('nodes[1].config.') })]);
+    });
+
+    it('are refused when a workflow is updated', async () => {
+      const created = await http().post('/api/workflows').set(...bearer(owner)).send(workflowWith({ headers: { 'X-Ok': 'yes' } })).expect(201);
+      const response = await http().put(`/api/workflows/${created.body.id}`).set(...bearer(owner)).send({ nodes: workflowWith({ headers: { Expect: '100-continue' } }).nodes });
+      expectProblem(response, 400, 'invalid_node_config');
+      expect(response.body.detail).toContain('config.headers.Expect cannot be set');
+    });
+
+    it('fail the node with invalid_header, at once and without a call, when a template puts text outside Latin-1 in one', async () => {
+      const config = { method: 'POST', url: `${receiver.url}/greet`, headers: { 'X-Greeting': 'Hi {{ trigger.body.name }}' }, body: {}, retry: { maxAttempts: 3, initialDelayMs: 10 } };
+      const fine = await runAction(config, { name: 'Zoë' });
+      expect(fine.execution.status).toBe('succeeded');
+      expect(receiver.requests[0].headers['x-greeting']).toBe('Hi Zoë');
+
+      receiver.reset();
+      const { execution, workflowId } = await runAction(config, { name: `Zoë 🎉 ${CONTEXT_SECRET}` });
+      expect(execution.status).toBe('failed');
+      expect(nodeOf(execution, 'call')).toMatchObject({ status: 'failed', attempts: 1, error: { class: 'invalid_header', message: 'header "x-greeting" contains a character outside Latin-1 (like an emoji), which cannot be sent in a header; put it in the body or encode it' } });
+      expect(receiver.requests).toHaveLength(0);
+      const attempts = await http().get(`/api/webhook-actions/executions?workflowId=${workflowId}`).set(...bearer(owner)).expect(200);
+      expect(attempts.body.items).toEqual([expect.objectContaining({ status: 'failed', errorClass: 'invalid_header', httpStatus: null })]);
+    });
   });
 
   it('secrets never reach responses, execution records, attempt logs or log lines', async () => {
     const rows = (await t.app.get(DataSource).query(`SELECT request_headers::text AS h, url FROM webhook_action_executions WHERE tenant_id = $1`, [owner.tenantId])) as { h: string; url: string }[];
     const everything = [...responses, ...t.logs, ...rows.map((row) => row.h + row.url)].join('\n');
-    for (const secret of [BEARER_TOKEN, API_KEY, PASSWORD, Buffer.from(`ana:${PASSWORD}`).toString('base64')]) expect(everything).not.toContain(secret);
+    for (const secret of [BEARER_TOKEN, API_KEY, PASSWORD, Buffer.from(`ana:${PASSWORD}`).toString('base64'), FOREIGN_TOKEN]) expect(everything).not.toContain(secret);
   });
 });

@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '../../platform/errors/domain-error.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { RequireRole } from '../auth/access/access-policy.decorator.js';
 import type { Actor } from '../auth/access/actor.js';
 import { CurrentActor } from '../auth/access/current-actor.decorator.js';
-import { NodeTypeCatalog } from '../workflows/domain/node-type-catalog.js';
-import type { HttpActionConfig } from './actions/http-action-config.js';
-import { HttpActionRunner, isCallResult } from './actions/http-action.runner.js';
+import { HttpActionTester } from './actions/http-action.tester.js';
 import {
   ActionExecutionPageResponse,
   ActionExecutionResponse,
@@ -23,35 +20,23 @@ import { CircuitBreaker } from './resilience/circuit-breaker.js';
 @Controller('api/webhook-actions')
 export class WebhookActionsController {
   constructor(
-    private readonly catalog: NodeTypeCatalog,
-    private readonly runner: HttpActionRunner,
+    private readonly tester: HttpActionTester,
     private readonly circuits: CircuitBreaker,
     private readonly executions: ActionExecutionsReader,
   ) {}
 
-  /** Runs one call now (no retry, no circuit, no rate limit); always 200: the answer describes the call. */
+  /**
+   * Runs one call now (no retry, no circuit, no rate limit); always 200 once the body is well formed:
+   * the answer describes the call, and a failed one carries the error class the node would fail with.
+   */
   @Post('test')
   @HttpCode(200)
   @RequireRole('editor')
   @ApiOperation({ summary: 'Try an action.http config' })
   @ApiOkResponse({ type: TestWebhookActionResponse })
   @ApiProblems(400, 401, 403)
-  async test(@CurrentActor() actor: Actor, @Body() body: TestWebhookActionDto): Promise<TestWebhookActionResponse> {
-    const errors = this.catalog.validateConfig('action.http', body.config);
-    if (errors.length > 0) throw new DomainError('invalid_input', 'invalid_node_config', 'The action config is invalid; see errors for each field.', errors);
-    const config = body.config as unknown as HttpActionConfig;
-    const context = { trigger: {}, nodes: {}, contact: null, ...(body.context ?? {}) };
-    const prepared = await this.runner.prepare(actor.tenantId, config, context, {});
-    const result = isCallResult(prepared) ? prepared : await this.runner.send(actor.tenantId, config, prepared, { workflowId: null, executionId: null, nodeId: null, attempt: 1 });
-    if (result.ok) return { ok: true, status: result.status, headers: result.headers, body: result.body, durationMs: Math.round(result.durationMs), mapped: result.mapped };
-    return {
-      ok: false,
-      ...(result.status !== undefined ? { status: result.status, headers: result.headers, body: result.body } : {}),
-      durationMs: Math.round(result.durationMs),
-      errorClass: result.errorClass,
-      error: result.error,
-      mapped: result.mapped,
-    };
+  test(@CurrentActor() actor: Actor, @Body() body: TestWebhookActionDto): Promise<TestWebhookActionResponse> {
+    return this.tester.test(actor.tenantId, body.config, body.context);
   }
 
   @Get('circuits')

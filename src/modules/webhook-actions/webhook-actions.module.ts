@@ -10,6 +10,7 @@ import { AttemptLog } from './actions/attempt-log.js';
 import { HttpActionRequestBuilder } from './actions/http-action-request.builder.js';
 import { HttpActionNode } from './actions/http-action.node.js';
 import { HttpActionRunner } from './actions/http-action.runner.js';
+import { HttpActionTester } from './actions/http-action.tester.js';
 import { OutboundMetrics } from './actions/outbound-metrics.js';
 import { httpActionNodeType } from './domain/http-action.node-type.js';
 import { OutboundHttpClient } from './http/outbound-http-client.js';
@@ -27,6 +28,7 @@ import { WebhookActionsController } from './webhook-actions.controller.js';
     { provide: OutboundHttpClient, inject: [AppConfig], useFactory: (config: AppConfig) => new OutboundHttpClient(new SsrfPolicy(config.outboundAllowedHosts)) },
     HttpActionRequestBuilder,
     HttpActionRunner,
+    HttpActionTester,
     AttemptLog,
     OutboundMetrics,
     CircuitBreaker,

@@ -15,6 +15,7 @@ export class TestWebhookActionDto {
   context?: Record<string, unknown>;
 }
 
+/** The call, described: `ok` with the answer, or why it failed (`errorClass`, `error`); 200 either way. */
 export class TestWebhookActionResponse {
   @ApiProperty({ example: true })
   ok!: boolean;
@@ -31,9 +32,17 @@ export class TestWebhookActionResponse {
   @ApiProperty({ example: 84 })
   durationMs!: number;
 
+  /**
+   * When `ok` is false: the class the node would fail with. `invalid_config` (a config a workflow
+   * could not be saved with, an unknown credential), `invalid_header` (a header the HTTP client cannot
+   * send), `expression_error` (a template failed to compile or evaluate, or went over its bounds),
+   * `ssrf_blocked`, `timeout`, `dns_failure`, `connection_refused`, `tls_error`, `response_too_large`,
+   * `http_4xx`, `rate_limited`, `http_5xx`.
+   */
   @ApiPropertyOptional({ example: 'http_5xx' })
   errorClass?: string;
 
+  /** What went wrong, readable; never a credential or a header value. */
   @ApiPropertyOptional({ example: 'The target answered HTTP 503.' })
   error?: string;
 

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import type { ExpressionContext } from '../../../platform/expressions/template-evaluator.js';
+import { NodeTypeCatalog } from '../../workflows/domain/node-type-catalog.js';
+import type { MappedValues } from '../mapping/response-mapping.js';
+import type { HttpActionConfig } from './http-action-config.js';
+import { HttpActionRunner, isCallResult, NO_MAPPING, type CallResult } from './http-action.runner.js';
+import { configFailure, thrownFailure, type TestCallFailure } from './test-call-failure.js';
+
+/** What `POST /api/webhook-actions/test` answers (SPEC §11): the call, described, success or not. */
+export interface TestCallAnswer {
+  ok: boolean;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  durationMs: number;
+  errorClass?: string;
+  error?: string;
+  mapped: MappedValues;
+}
+
+/**
+ * Tries an `action.http` config once, now: no retry, no circuit, no rate limit. Every way the call
+ * can fail (a config a workflow could not be saved with, a template, a credential, a header, the
+ * SSRF guard, the network, the answer) is described with the error class the engine would give the
+ * node; only a fault of Flowhook itself is thrown.
+ */
+@Injectable()
+export class HttpActionTester {
+  constructor(
+    private readonly catalog: NodeTypeCatalog,
+    private readonly runner: HttpActionRunner,
+  ) {}
+
+  async test(tenantId: string, config: Record<string, unknown>, context: Record<string, unknown> | undefined): Promise<TestCallAnswer> {
+    const started = performance.now();
+    const errors = this.catalog.validateConfig('action.http', config);
+    if (errors.length > 0) return failed(configFailure(errors, config), started);
+    const action = config as unknown as HttpActionConfig;
+    const expressionContext: ExpressionContext = { trigger: {}, nodes: {}, contact: null, ...(context ?? {}) };
+    let result: CallResult;
+    try {
+      const prepared = await this.runner.prepare(tenantId, action, expressionContext, {});
+      result = isCallResult(prepared) ? prepared : await this.runner.send(tenantId, action, prepared, { workflowId: null, executionId: null, nodeId: null, attempt: 1 });
+    } catch (error) {
+      const failure = thrownFailure(error);
+      if (failure === undefined) throw error;
+      return failed(failure, started);
+    }
+    return answerOf(result);
+  }
+}
+
+function failed(failure: TestCallFailure, started: number): TestCallAnswer {
+  return { ok: false, durationMs: Math.round(performance.now() - started), errorClass: failure.errorClass, error: failure.error, mapped: NO_MAPPING };
+}
+
+function answerOf(result: CallResult): TestCallAnswer {
+  const durationMs = Math.round(result.durationMs);
+  if (result.ok) return { ok: true, status: result.status, headers: result.headers, body: result.body, durationMs, mapped: result.mapped };
+  return {
+    ok: false,
+    ...(result.status !== undefined ? { status: result.status, headers: result.headers, body: result.body } : {}),
+    durationMs,
+    errorClass: result.errorClass,
+    error: result.error,
+    mapped: result.mapped,
+  };
+}
