@@ -3,14 +3,12 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { unexpectedErrorLine } from './support/api-fuzz/app-log.js';
 import { generateCases } from './support/api-fuzz/case-generator.js';
-import { CaseRunner } from './support/api-fuzz/case-runner.js';
-import { violationsOf } from './support/api-fuzz/fuzz-checks.js';
 import { FuzzReport } from './support/api-fuzz/fuzz-report.js';
+import { FuzzSession } from './support/api-fuzz/fuzz-session.js';
 import { seedWorld } from './support/api-fuzz/fuzz-world.js';
 import { LateValues } from './support/api-fuzz/late-values.js';
 import { type FuzzOperation, operationsOf } from './support/api-fuzz/openapi-operations.js';
 import { Prng } from './support/api-fuzz/prng.js';
-import { ResponseValidator } from './support/api-fuzz/response-validator.js';
 import { SeedClient } from './support/api-fuzz/seed-client.js';
 import { HttpReceiver } from './support/http-receiver.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -53,14 +51,9 @@ describe('API fuzz (every operation of /docs-json)', () => {
     const late = new LateValues(world, new SeedClient(baseUrl, { Authorization: `Bearer ${world.owner.accessToken}` }));
     await late.fill(LateValues.demand(cases.flatMap(({ request: r }) => [...Object.values(r.pathParams), r.body?.text ?? ''])));
 
-    const runner = new CaseRunner(baseUrl, world, late);
-    const validator = new ResponseValidator();
     report = new FuzzReport(SEED, (errorId) => unexpectedErrorLine(t.logs, errorId));
     const started = Date.now();
-    for (const fuzzCase of cases) {
-      const { sent, response } = await runner.run(fuzzCase);
-      report.add({ fuzzCase, sent, response, violations: violationsOf(fuzzCase, response, validator) });
-    }
+    await new FuzzSession(baseUrl, world, late, operations, report).run(cases);
     console.log(report.summary(Date.now() - started));
     if (process.env.API_FUZZ_DUMP) writeFileSync(process.env.API_FUZZ_DUMP, report.lines());
   }, 300_000);

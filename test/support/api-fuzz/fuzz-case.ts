@@ -35,8 +35,11 @@ export interface FuzzCase {
   inputClass: string;
   /** The document forbids this input: a 2xx answer is a failure. */
   mustRefuse: boolean;
-  /** `last`: would break what the other cases rely on, so it runs after all of them. */
-  phase: 'main' | 'last';
+  /**
+   * `main`: the generated cases; `readback`: every stored record listed and fetched again after them;
+   * `last`: would break what the others rely on, so it runs after all of them.
+   */
+  phase: 'main' | 'readback' | 'last';
   request: DraftRequest;
   /** The simulated client address (X-Forwarded-For): per-IP throttles never couple cases. */
   ip: string;

@@ -42,9 +42,10 @@ export class FuzzReport {
     return lines.join('\n');
   }
 
-  /** Share of all cases that got a 2xx. */
+  /** Share of the generated cases (the read-back left out) that got a 2xx. */
   successShare(): number {
-    return this.outcomes.filter(({ response }) => response.status >= 200 && response.status < 300).length / this.outcomes.length;
+    const generated = this.outcomes.filter(({ fuzzCase }) => fuzzCase.phase !== 'readback');
+    return generated.filter(({ response }) => response.status >= 200 && response.status < 300).length / generated.length;
   }
 
   /** Operations none of whose cases got a 2xx (their seeding or bindings do not reach them). */
@@ -57,15 +58,22 @@ export class FuzzReport {
   summary(durationMs: number): string {
     const byKind = new Map<string, Map<string, number>>();
     for (const { fuzzCase, response } of this.outcomes) {
-      const statuses = byKind.get(fuzzCase.kind) ?? new Map<string, number>();
+      const kind = fuzzCase.phase === 'readback' ? 'readback' : fuzzCase.kind;
+      const statuses = byKind.get(kind) ?? new Map<string, number>();
       const statusClass = response.status === 0 ? 'none' : `${Math.floor(response.status / 100)}xx`;
       statuses.set(statusClass, (statuses.get(statusClass) ?? 0) + 1);
-      byKind.set(fuzzCase.kind, statuses);
+      byKind.set(kind, statuses);
     }
     const refusedValid = new Map<string, string>();
     for (const { fuzzCase, sent, response } of this.outcomes) {
       if ((fuzzCase.kind === 'valid' || fuzzCase.kind === 'boundary') && response.status === 400) {
         refusedValid.set(fuzzCase.operation.key, `${excerpt(sent.url.split('?')[1] ?? '', 120)} ${excerpt(sent.body ?? '', 160)} → ${excerpt(whyRefused(response.text), 200)}`);
+      }
+    }
+    const undocumented = new Map<string, Set<number>>();
+    for (const { fuzzCase, response } of this.outcomes) {
+      if (response.status >= 400 && !fuzzCase.operation.responses.some((documented) => documented.status === response.status)) {
+        undocumented.set(fuzzCase.operation.key, (undocumented.get(fuzzCase.operation.key) ?? new Set()).add(response.status));
       }
     }
     const classes = new Set(this.outcomes.map(({ fuzzCase }) => `${fuzzCase.operation.key} ${fuzzCase.inputClass}`));
@@ -74,6 +82,7 @@ export class FuzzReport {
       `API fuzz: ${this.outcomes.length} requests (${classes.size} distinct operation × input classes) in ${(durationMs / 1000).toFixed(1)} s (seed ${this.seed}); ${(this.successShare() * 100).toFixed(1)} % answered 2xx`,
       ...[...byKind].map(([kind, statuses]) => `  ${kind.padEnd(8)} ${[...statuses].map(([status, count]) => `${status}: ${count}`).join(', ')}`),
       `  last (run after the rest): ${last.map(({ fuzzCase, response }) => `${fuzzCase.inputClass.replace(/^last: /, '')} → ${response.status}`).join('; ')}`,
+      ...(undocumented.size > 0 ? ['  error statuses the document does not list:', ...[...undocumented].map(([key, statuses]) => `    ${key}: ${[...statuses].sort().join(', ')}`)] : []),
       ...(refusedValid.size > 0 ? ['  conforming requests refused with 400 (the document does not say why):', ...[...refusedValid].map(([key, text]) => `    ${key}: ${text}`)] : []),
     ].join('\n');
   }

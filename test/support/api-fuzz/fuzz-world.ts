@@ -132,9 +132,10 @@ export async function seedWorld(t: TestApp, baseUrl: string, receiverUrl: string
     async () => {
       const events = await api.call<{ items: { status: string }[] }>('get', `/api/webhooks/${ingress.id}/events?limit=100`);
       const calls = await api.call<{ total: number }>('get', '/api/webhook-actions/executions?limit=1');
-      return { decided: events.items.filter((event) => event.status !== 'received').length, calls: calls.total };
+      const contacts = await api.call<{ total: number }>('get', '/api/contacts?limit=1');
+      return { decided: events.items.filter((event) => event.status !== 'received').length, calls: calls.total, contacts: contacts.total };
     },
-    ({ decided, calls }) => decided === contactNames.length && calls >= contactNames.length,
+    ({ decided, calls, contacts }) => decided === contactNames.length && calls >= contactNames.length && contacts >= contactNames.length,
     20_000,
   );
 
