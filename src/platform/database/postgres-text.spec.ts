@@ -1,4 +1,5 @@
-import { textWithoutNul, toPostgresJson } from './postgres-text.js';
+import { MAX_JSON_DEPTH } from '../json/json-depth.js';
+import { JsonTooDeepError, MAX_STORED_JSON_DEPTH, servableJson, textWithoutNul, toPostgresJson } from './postgres-text.js';
 
 describe('postgres-text', () => {
   it('replaces NUL in keys and values of JSON, and keeps an escaped backslash followed by u0000', () => {
@@ -14,5 +15,33 @@ describe('postgres-text', () => {
   it('replaces NUL in text and passes null through', () => {
     expect(textWithoutNul('x\u0000y')).toBe('x\uFFFDy');
     expect(textWithoutNul(null)).toBeNull();
+  });
+});
+
+describe('nesting bounds', () => {
+  function nested(levels: number): unknown {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = i % 2 === 0 ? [value] : { a: value };
+    return value;
+  }
+
+  it('stores a value up to MAX_STORED_JSON_DEPTH and refuses a deeper one with a readable, permanent error', () => {
+    expect(JSON.parse(toPostgresJson(nested(MAX_STORED_JSON_DEPTH)))).toEqual(nested(MAX_STORED_JSON_DEPTH));
+    expect(() => toPostgresJson(nested(MAX_STORED_JSON_DEPTH + 1))).toThrow(JsonTooDeepError);
+    expect(() => toPostgresJson(nested(10_000))).toThrow(`The value nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`);
+  });
+
+  it('leaves room for what the engine wraps around accepted input', () => {
+    expect(MAX_STORED_JSON_DEPTH).toBeGreaterThan(MAX_JSON_DEPTH);
+    expect(() => toPostgresJson({ body: nested(MAX_JSON_DEPTH), headers: {}, query: {} })).not.toThrow();
+  });
+
+  it('serves a stored value as it is, or a marker when serialising it could overflow the stack', () => {
+    const shallow = { a: [1, { b: 2 }] };
+    expect(servableJson(shallow)).toBe(shallow);
+    expect(servableJson(null)).toBeNull();
+    const marker = servableJson(nested(10_000));
+    expect(marker).toEqual({ truncated: true, reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.` });
+    expect(() => JSON.stringify(marker)).not.toThrow();
   });
 });
