@@ -35,6 +35,12 @@ export class AppConfig {
   readonly workerConcurrency!: number;
   /** How long a worker's lock on a job lasts; a dead worker's jobs are re-delivered after about this long. */
   readonly workerLockDurationMs!: number;
+  /**
+   * How often the sweepers look for accepted events and scheduled nodes whose job is lost (default: the
+   * lock duration). They only take what is older than two lock durations, so a shorter interval does not
+   * queue anything sooner than that; tests shorten it to observe sweeps in seconds.
+   */
+  readonly sweepIntervalMs!: number;
   readonly bodyLimitBytes!: number;
   /** Inbound webhook requests per second per (webhook, source IP), shared by all instances. */
   readonly ingressRateLimitPerSecond!: number;

@@ -36,6 +36,8 @@ describe('loadConfig', () => {
     [{ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1:99999' }, 'OUTBOUND_ALLOWED_HOSTS'],
     [{ QUEUE_DASHBOARD: 'yes please' }, 'QUEUE_DASHBOARD'],
     [{ QUEUE_DASHBOARD_PASSWORD: 'short' }, 'QUEUE_DASHBOARD_PASSWORD'],
+    [{ SWEEP_INTERVAL_MS: '50' }, 'SWEEP_INTERVAL_MS'],
+    [{ SWEEP_INTERVAL_MS: 'often' }, 'SWEEP_INTERVAL_MS'],
   ])('rejects %j with one line naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -91,6 +93,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...secrets, QUEUE_DASHBOARD: 'false' }).queueDashboard).toBeUndefined();
     const { QUEUE_DASHBOARD_PASSWORD: _unused, ...withoutPassword } = secrets;
     expect(() => loadConfig({ ...withoutPassword, NODE_ENV: 'production', QUEUE_DASHBOARD: 'true' })).toThrow(/^Invalid configuration: QUEUE_DASHBOARD_PASSWORD is required/);
+  });
+
+  it('sweeps every lock duration unless SWEEP_INTERVAL_MS says otherwise', () => {
+    expect(loadConfig({ ...secrets })).toMatchObject({ workerLockDurationMs: 30_000, sweepIntervalMs: 30_000 });
+    expect(loadConfig({ ...secrets, WORKER_LOCK_DURATION_MS: '5000' }).sweepIntervalMs).toBe(5000);
+    expect(loadConfig({ ...secrets, WORKER_LOCK_DURATION_MS: '5000', SWEEP_INTERVAL_MS: '250' })).toMatchObject({ workerLockDurationMs: 5000, sweepIntervalMs: 250 });
   });
 
   it('parses OUTBOUND_ALLOWED_HOSTS as a trimmed list', () => {

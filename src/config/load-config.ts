@@ -18,6 +18,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const port = readInteger(env, 'PORT', 3000, 1, 65535);
   const dataDir = resolve(readString(env, 'DATA_DIR', '.data'));
   const secrets = resolveSecrets(env, nodeEnv, dataDir);
+  const workerLockDurationMs = readInteger(env, 'WORKER_LOCK_DURATION_MS', 30_000, 500, 600_000);
 
   return Object.assign(new AppConfig(), {
     nodeEnv,
@@ -36,7 +37,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: secrets.encryptionKey,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     workerConcurrency: readInteger(env, 'WORKER_CONCURRENCY', 200, 1, 1000),
-    workerLockDurationMs: readInteger(env, 'WORKER_LOCK_DURATION_MS', 30_000, 500, 600_000),
+    workerLockDurationMs,
+    sweepIntervalMs: readInteger(env, 'SWEEP_INTERVAL_MS', workerLockDurationMs, 100, 600_000),
     bodyLimitBytes: readInteger(env, 'BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     ingressRateLimitPerSecond: readInteger(env, 'INGRESS_RATE_LIMIT', 100, 1, 1_000_000),
     swaggerEnabled: readBoolean(env, 'SWAGGER_ENABLED', true),
