@@ -9,6 +9,7 @@ import { ProviderAdapterFactory } from '../webhooks/providers/provider-adapter.f
 import { ChannelRepository } from './channel.repository.js';
 import { ChannelsController } from './channels.controller.js';
 import { DeleteChannelHandler } from './commands/delete-channel.handler.js';
+import { FailChannelEventHandler } from './commands/fail-channel-event.handler.js';
 import { ProcessChannelEventHandler } from './commands/process-channel-event.handler.js';
 import { SaveChannelHandler } from './commands/save-channel.handler.js';
 import { ChannelEntity } from './entities/channel.entity.js';
@@ -36,6 +37,7 @@ import { ListChannelsHandler } from './queries/list-channels.handler.js';
     ListChannelsHandler,
     GetChannelHandler,
     ProcessChannelEventHandler,
+    FailChannelEventHandler,
   ],
   exports: [BullModule],
 })

@@ -6,11 +6,13 @@ import { QueueNames } from '../../platform/queue/queue-names.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { ExecutionsModule } from '../executions/executions.module.js';
 import { CreateWebhookHandler } from './commands/create-webhook.handler.js';
+import { FailWebhookEventHandler } from './commands/fail-webhook-event.handler.js';
 import { ProcessWebhookEventHandler } from './commands/process-webhook-event.handler.js';
 import { ProcessingEventStore } from './commands/processing-event.store.js';
 import { RegenerateWebhookTokenHandler } from './commands/regenerate-webhook-token.handler.js';
 import { ReplayWebhookEventHandler } from './commands/replay-webhook-event.handler.js';
 import { UpdateWebhookHandler } from './commands/update-webhook.handler.js';
+import { WebhookEventOutcomes } from './commands/webhook-event-outcomes.js';
 import { WebhookEventEntity } from './entities/webhook-event.entity.js';
 import { WebhookEntity } from './entities/webhook.entity.js';
 import { IngressController } from './ingress/ingress.controller.js';
@@ -56,6 +58,8 @@ import { DeactivateWebhooksOnArchive } from './workflow-archived.handler.js';
     ReplayWebhookEventHandler,
     ProcessWebhookEventHandler,
     ProcessingEventStore,
+    WebhookEventOutcomes,
+    FailWebhookEventHandler,
     ListWebhooksHandler,
     GetWebhookHandler,
     ListWebhookEventsHandler,

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
+import { PoisonJobs } from './poison-jobs.js';
 
 /** BullMQ on the configured Redis, with the per-deployment (or per-test-run) key prefix. */
 @Global()
@@ -16,6 +17,7 @@ import { AppConfig } from '../../config/app-config.js';
       }),
     }),
   ],
-  exports: [BullModule],
+  providers: [PoisonJobs],
+  exports: [BullModule, PoisonJobs],
 })
 export class QueueModule {}

@@ -1,6 +1,9 @@
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { JsonTooDeepError } from '../../../platform/database/postgres-text.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../../platform/json/json-depth.js';
+import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
 import { ContactDirectory } from '../../contacts/contact-directory.js';
 import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
 import { parsePayload } from '../../webhooks/payload-parser.js';
@@ -34,9 +37,12 @@ export class ProcessChannelEventHandler implements ICommandHandler<ProcessChanne
       [command.eventId, command.tenantId],
     );
     if (!event || event.status !== 'received') return;
+    const body = parsePayload(event.rawBody, event.contentType);
+    // A payload stored before ingress refused such nesting: a poison event, given up at once (FailChannelEventCommand).
+    if (exceedsJsonDepth(body)) throw new JsonTooDeepError('The payload', MAX_JSON_DEPTH);
     const triggers = await this.workflows.channelTriggers(command.tenantId, event.channelId, event.event);
     const contactId = event.customerId ? await this.contacts.upsert(command.tenantId, `channel:${event.channelId}`, event.customerId) : null;
-    const input = { body: parsePayload(event.rawBody, event.contentType), headers: event.headers, query: {} };
+    const input = { body, headers: event.headers, query: {} };
     const executionIds: string[] = [];
     const errors: string[] = [];
     for (const trigger of triggers) {
@@ -57,7 +63,8 @@ export class ProcessChannelEventHandler implements ICommandHandler<ProcessChanne
         );
         executionIds.push(executionId);
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        // What the event or workflow gets wrong fails this start; anything else (a dependency down included) is thrown for another attempt.
+        if (!(error instanceof DomainError) || !classifyJobFailure(error).permanent) throw error;
         errors.push(error.message);
       }
     }

@@ -1,33 +1,34 @@
-import { CommandBus, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { textWithoutNul } from '../../../platform/database/postgres-text.js';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { JsonTooDeepError, textWithoutNul } from '../../../platform/database/postgres-text.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { TemplateEvaluator } from '../../../platform/expressions/template-evaluator.js';
-import { RequestContext } from '../../../platform/observability/request-context.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../../platform/json/json-depth.js';
+import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
 import { ContactDirectory } from '../../contacts/contact-directory.js';
 import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
-import { WebhookReceivedEvent } from '../events/webhook-received.event.js';
 import { parsePayload } from '../payload-parser.js';
 import { PayloadSchemaValidator } from '../payload-schema.validator.js';
-import { WebhookStats } from '../webhook-stats.js';
 import { ProcessWebhookEventCommand } from './process-webhook-event.command.js';
 import { ProcessingEventStore } from './processing-event.store.js';
+import { WebhookEventOutcomes } from './webhook-event-outcomes.js';
 
 /**
  * Turns a stored event into an execution of the published workflow version. Problems that a retry
  * cannot fix (schema mismatch, nothing published, a broken template) mark the event `failed`;
- * anything else is thrown so BullMQ retries the job.
+ * anything else is thrown so BullMQ retries the job. A payload nesting deeper than MAX_JSON_DEPTH (one
+ * stored before ingress refused them) is a poison event: it is thrown as a permanent failure, and the
+ * job gives up on it at once (FailWebhookEventCommand).
  */
 @CommandHandler(ProcessWebhookEventCommand)
 export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhookEventCommand> {
   constructor(
     private readonly events: ProcessingEventStore,
-    private readonly eventBus: EventBus,
+    private readonly outcomes: WebhookEventOutcomes,
     private readonly commands: CommandBus,
     private readonly schemas: PayloadSchemaValidator,
     private readonly templates: TemplateEvaluator,
     private readonly contacts: ContactDirectory,
-    private readonly stats: WebhookStats,
   ) {}
 
   async execute(command: ProcessWebhookEventCommand): Promise<void> {
@@ -35,6 +36,7 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
     if (!event || (event.status !== 'received' && !command.replay)) return;
 
     const body = parsePayload(event.rawBody, event.contentType);
+    if (exceedsJsonDepth(body)) throw new JsonTooDeepError('The payload', MAX_JSON_DEPTH);
     let executionId: string | null = null;
     let error: string | null = null;
     try {
@@ -59,31 +61,11 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
         }),
       ));
     } catch (caught) {
-      if (!(caught instanceof DomainError) && !(caught instanceof ExpressionError)) throw caught;
+      // What the event itself gets wrong fails it now; anything else (a dependency down included) is thrown for another attempt.
+      if (!(caught instanceof DomainError || caught instanceof ExpressionError) || !classifyJobFailure(caught).permanent) throw caught;
       error = textWithoutNul(caught.message);
     }
 
-    const status = error ? 'failed' : 'processed';
-    const received = new WebhookReceivedEvent({
-      tenantId: command.tenantId,
-      aggregateType: 'webhook',
-      aggregateId: event.webhookId,
-      payload: { webhookId: event.webhookId, eventId: event.id, provider: event.provider, status, executionId, processingMs: null as number | null },
-    });
-    // The event's outcome and `webhook.received` (with the processing time it measured) in one statement.
-    const processingMs = await this.events.finish({
-      tenantId: command.tenantId,
-      eventId: event.id,
-      status,
-      error,
-      executionId,
-      received,
-      correlationId: RequestContext.current()?.correlationId ?? null,
-    });
-    if (processingMs !== undefined) {
-      received.payload.processingMs = processingMs;
-      this.eventBus.publish(received);
-    }
-    if (error) this.stats.failed(event.webhookId, error);
+    await this.outcomes.record(event, { status: error ? 'failed' : 'processed', error, executionId });
   }
 }
