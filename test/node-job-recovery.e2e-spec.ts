@@ -9,6 +9,7 @@ import { NodeJobScheduler } from '../src/modules/executions/node-job.scheduler.j
 import { UnqueuedNodeSweeper } from '../src/modules/executions/unqueued-node.sweeper.js';
 import { WorkflowVersionReader } from '../src/modules/workflows/workflow-version.reader.js';
 import { ROOT_LOGGER } from '../src/platform/observability/logger.module.js';
+import { PoisonJobs } from '../src/platform/queue/poison-jobs.js';
 import { QueueNames } from '../src/platform/queue/queue-names.js';
 import { bearer, registerTenant } from './support/auth-helpers.js';
 import { HttpReceiver } from './support/http-receiver.js';
@@ -101,7 +102,7 @@ describe('Node jobs delivered twice or lost', () => {
     const db = t.app.get(DataSource);
     await db.query(`UPDATE node_executions SET status = 'running', attempts = 1, scheduled_at = now() - interval '1 hour' WHERE execution_id = $1 AND node_id = 'start'`, [executionId]);
     const queue = t.app.get<Queue>(getQueueToken(QueueNames.nodes));
-    const sweeper = new UnqueuedNodeSweeper(db, queue, t.app.get(NodeJobScheduler), t.app.get(WorkflowVersionReader), t.app.get(ROOT_LOGGER), t.config);
+    const sweeper = new UnqueuedNodeSweeper(db, queue, t.app.get(NodeJobScheduler), t.app.get(WorkflowVersionReader), t.app.get(ROOT_LOGGER), t.config, t.app.get(CommandBus), t.app.get(PoisonJobs));
     const jobId = nodeJobId({ executionId, nodeId: 'start', run: 0 });
 
     expect(await queue.getJob(jobId)).toBeDefined();

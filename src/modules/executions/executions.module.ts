@@ -6,6 +6,7 @@ import { TemplateEvaluator } from '../../platform/expressions/template-evaluator
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { CancelExecutionHandler } from './commands/cancel-execution.handler.js';
+import { FailNodeRunHandler } from './commands/fail-node-run.handler.js';
 import { RetryExecutionHandler } from './commands/retry-execution.handler.js';
 import { RunNodeHandler } from './commands/run-node.handler.js';
 import { StartExecutionHandler } from './commands/start-execution.handler.js';
@@ -48,6 +49,7 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     TenantFairness,
     StartExecutionHandler,
     RunNodeHandler,
+    FailNodeRunHandler,
     NodeRunStarter,
     NodeSettlements,
     CancelExecutionHandler,

@@ -4,6 +4,7 @@ import type { Job, MinimalJob } from 'bullmq';
 import { AppConfig } from '../../config/app-config.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { QueueWorkerHost } from '../../platform/queue/queue-worker-host.js';
+import { FailNodeRunCommand } from './commands/fail-node-run.command.js';
 import { RunNodeCommand } from './commands/run-node.command.js';
 import { nodeBackoff } from './node-backoff.js';
 import type { NodeJobData } from './node-job.js';
@@ -11,7 +12,8 @@ import { TenantFairness } from './tenant-fairness.js';
 
 /**
  * Thin: parse the job, run the command, let BullMQ retry what should be retried (with the node's
- * backoff) and re-deliver what a dead worker left (stalled-job recovery).
+ * backoff) and re-deliver what a dead worker left (stalled-job recovery). A job that fails outside the
+ * node's own handling and is given up (see QueueWorkerHost) fails its node.
  */
 @Processor(QueueNames.nodes, {
   autorun: false,
@@ -34,7 +36,12 @@ export class NodeJobProcessor extends QueueWorkerHost {
   }
 
   async process(job: Job<NodeJobData>, token?: string): Promise<void> {
-    const outcome = await this.runJob(job, token, () => this.commands.execute(new RunNodeCommand(job.data, job.attemptsMade + 1, job.opts.attempts ?? 1)));
+    const outcome = await this.runJob(
+      job,
+      token,
+      () => this.commands.execute(new RunNodeCommand(job.data, job.attemptsMade + 1, job.opts.attempts ?? 1)),
+      (failure) => this.commands.execute(new FailNodeRunCommand(job.data, failure)),
+    );
     if (outcome.kind === 'retry') throw outcome.error;
     if (outcome.kind === 'deferred') await this.delay(job, token, outcome.delayMs);
   }
@@ -44,8 +51,9 @@ export class NodeJobProcessor extends QueueWorkerHost {
     this.fairness.release(job.data.tenantId);
   }
 
+  /** A job failed for good (its last attempt, or given up at once with UnrecoverableError) leaves the tenant's count. */
   @OnWorkerEvent('failed')
-  onFailed(job: Job<NodeJobData> | undefined): void {
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.fairness.release(job.data.tenantId);
+  onFailed(job: Job<NodeJobData> | undefined, error: Error | undefined): void {
+    if (job && (error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) this.fairness.release(job.data.tenantId);
   }
 }

@@ -14,7 +14,7 @@ import { NodeSucceededEvent } from './events/node-succeeded.event.js';
 import { ExecutionStateStore, type NodeChange } from './execution-state.store.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 import { NodeSettlements } from './node-settlements.js';
-import { serializedOutputOf } from './node-output-limit.js';
+import { serializeResult, type SerializedResult } from './node-output-limit.js';
 
 export interface ExecutionRef {
   id: string;
@@ -30,6 +30,12 @@ type NodeRef = Pick<WorkflowNode, 'id' | 'type'>;
  */
 export interface NodeGuard {
   status: NodeStatus;
+  attempt?: number;
+}
+
+/** A NodeGuard for failures, which may name several states (a job given up fails its node while it is pending or running). */
+export interface NodeFailureGuard {
+  status: NodeStatus | readonly NodeStatus[];
   attempt?: number;
 }
 
@@ -49,8 +55,8 @@ export class NodeOutcomeRecorder {
   ) {}
 
   /**
-   * Records a completed or waiting result (if `onlyIf` holds); returns whether it applied. `output`:
-   * the result's output already serialised by the caller (it is not serialised twice).
+   * Records a completed or waiting result (if `onlyIf` holds); returns whether it applied. `serialized`:
+   * the result's output and input already serialised by the caller (they are not serialised twice).
    */
   async record(
     execution: ExecutionRef,
@@ -58,15 +64,15 @@ export class NodeOutcomeRecorder {
     node: NodeRef,
     result: Exclude<NodeResult, { kind: 'deferred' }>,
     onlyIf?: NodeGuard,
-    output: string | null = serializedOutputOf(result),
+    serialized: SerializedResult = serializeResult(result),
   ): Promise<boolean> {
     const waiting = result.kind === 'waiting';
     const change: NodeChange = {
       nodeId: node.id,
       status: waiting ? 'waiting' : 'succeeded',
-      output,
+      output: serialized.output,
       branch: result.kind === 'completed' ? (result.branch ?? null) : null,
-      input: result.input === undefined ? null : toPostgresJson(result.input),
+      input: serialized.input,
       onlyIf: onlyIf?.status ?? null,
       onlyAttempt: onlyIf?.attempt ?? null,
     };
@@ -81,15 +87,15 @@ export class NodeOutcomeRecorder {
   }
 
   /** The node failed for good (if `onlyIf` holds): it fails, and the execution with it. Returns whether it applied. */
-  async fail(execution: ExecutionRef, node: NodeRef, error: NodeError, onlyIf?: NodeGuard): Promise<boolean> {
+  async fail(execution: ExecutionRef, node: NodeRef, error: NodeError, onlyIf?: NodeFailureGuard): Promise<boolean> {
     const info: ErrorInfo = { class: error.errorClass, message: error.message };
     return this.unitOfWork.run(async (tx) => {
       const locked = await this.store.lock(tx.manager, execution.tenantId, execution.id);
       if (!locked) return false;
       const [updated]: [unknown[], number] = await tx.manager.query(
         `UPDATE node_executions SET status = 'failed', error = $3, finished_at = now()
-          WHERE execution_id = $1 AND node_id = $2 AND ($4::text IS NULL OR status = $4) AND ($5::int IS NULL OR attempts = $5) RETURNING id`,
-        [execution.id, node.id, toPostgresJson(info), onlyIf?.status ?? null, onlyIf?.attempt ?? null],
+          WHERE execution_id = $1 AND node_id = $2 AND ($4::text[] IS NULL OR status = ANY($4::text[])) AND ($5::int IS NULL OR attempts = $5) RETURNING id`,
+        [execution.id, node.id, toPostgresJson(info), onlyIf === undefined ? null : [onlyIf.status].flat(), onlyIf?.attempt ?? null],
       );
       if (updated.length === 0) return false;
       tx.record(new NodeFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, error: info } }));

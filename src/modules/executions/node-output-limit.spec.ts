@@ -1,3 +1,4 @@
+import { MAX_STORED_JSON_DEPTH } from '../../platform/database/postgres-text.js';
 import { NodeError } from './domain/node-error.js';
 import { isWithinOutputLimit, MAX_NODE_OUTPUT_BYTES, serializeOutput } from './node-output-limit.js';
 
@@ -16,6 +17,14 @@ describe('serializeOutput', () => {
     }
     expect(error).toBeInstanceOf(NodeError);
     expect(error).toMatchObject({ errorClass: 'output_too_large', retryable: false });
+  });
+});
+
+describe('serializeOutput nesting', () => {
+  it('refuses an output nesting deeper than stored JSON may, with a non-retryable output_too_deep error', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i <= MAX_STORED_JSON_DEPTH; i++) deep = { a: deep };
+    expect(() => serializeOutput(deep)).toThrow(expect.objectContaining({ errorClass: 'output_too_deep', retryable: false, message: `The node output nests deeper than ${MAX_STORED_JSON_DEPTH} levels.` }));
   });
 });
 

@@ -1,20 +1,26 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { ROOT_LOGGER, type RootLogger } from '../../platform/observability/logger.module.js';
+import { failureOfFailedJob } from '../../platform/queue/job-failure.js';
+import { PoisonJobs } from '../../platform/queue/poison-jobs.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { WorkflowVersionReader } from '../workflows/workflow-version.reader.js';
+import { FailNodeRunCommand } from './commands/fail-node-run.command.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import { nodeJobId, type NodeJobData } from './node-job.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 
 /**
- * Sweeps every lock duration. Queues again the nodes of live executions that are scheduled (pending or
- * running) for more than two lock durations with no live job: a process died before queuing, Redis
- * refused or lost the job, or the job gave up (stalled too often) with the node left running. Job ids
- * are idempotent, so several workers sweeping at once, or a job that shows up late, do no harm.
+ * Sweeps every SWEEP_INTERVAL_MS (default: the lock duration). Queues again the nodes of live
+ * executions that are scheduled (pending or running) for more than two lock durations with no job: a
+ * process died before queuing, or Redis refused or lost the job. Job ids are idempotent, so several
+ * workers sweeping at once, or a job that shows up late, do no harm. A node whose job BullMQ failed for
+ * good (it stalled past its limit, crashing its worker each time, or its give-up could not be recorded)
+ * is failed instead, never queued again: nothing is retried forever.
  */
 @Injectable()
 export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,10 +33,12 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
     private readonly workflows: WorkflowVersionReader,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
     private readonly config: AppConfig,
+    private readonly commands: CommandBus,
+    private readonly poisonJobs: PoisonJobs,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'node sweep failed')), this.config.workerLockDurationMs);
+    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'node sweep failed')), this.config.sweepIntervalMs);
     this.timer.unref();
   }
 
@@ -54,7 +62,11 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
       const job = await this.queue.getJob(nodeJobId(row));
       if (job) {
         const state = await job.getState();
-        if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
+        if (state === 'failed') {
+          await this.giveUp(job);
+          continue;
+        }
+        if (state !== 'completed' && state !== 'unknown') continue;
         await job.remove();
       }
       const graph = await this.workflows.graph(row.tenantId, row.workflowId, row.workflowVersion);
@@ -65,5 +77,11 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
     }
     if (requeued > 0) this.logger.warn({ requeued }, 'queued lost node jobs again');
     return requeued;
+  }
+
+  private async giveUp(job: Job<NodeJobData>): Promise<void> {
+    const failure = failureOfFailedJob(job);
+    await this.commands.execute(new FailNodeRunCommand(job.data, failure));
+    this.poisonJobs.recordGivenUp({ queue: QueueNames.nodes, jobId: job.id, tenantId: job.data.tenantId, attempts: job.attemptsMade, failure });
   }
 }

@@ -5,6 +5,9 @@ import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
+import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
+import { PoisonJobs } from '../../../platform/queue/poison-jobs.js';
+import { QueueNames } from '../../../platform/queue/queue-names.js';
 import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import type { ErrorInfo } from '../domain/execution-status.js';
@@ -13,8 +16,9 @@ import type { NodeResult } from '../domain/node-handler.js';
 import { ExecutionContextLoader } from '../execution-context.loader.js';
 import { NodeHandlerRegistry } from '../node-handler.registry.js';
 import { NodeRunStarter, type StartedNodeRun } from '../node-run.starter.js';
+import { nodeJobId } from '../node-job.js';
 import { NodeOutcomeRecorder } from '../node-outcome.recorder.js';
-import { serializedOutputOf } from '../node-output-limit.js';
+import { serializeResult, type SerializedResult } from '../node-output-limit.js';
 import { RunNodeCommand, type RunNodeOutcome } from './run-node.command.js';
 
 /**
@@ -23,6 +27,11 @@ import { RunNodeCommand, type RunNodeOutcome } from './run-node.command.js';
  * outcome and queues what became ready, in one transaction with its events. The attempt number that
  * marking the node running returns fences the outcome: a copy of the job still running after its lock
  * was lost (and the job delivered again) records nothing, so a node succeeds once.
+ *
+ * Errors the handler did not raise as node errors are classified (classifyJobFailure): a permanent one
+ * (data nesting too deeply, JSON that cannot be written, invalid config …) fails the node at once, on
+ * its first attempt; anything else is an `internal_error` retried by the node's policy. Either way an
+ * engine failure that ends the node is counted and logged as a poison job.
  */
 @CommandHandler(RunNodeCommand)
 export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
@@ -33,6 +42,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     private readonly registry: NodeHandlerRegistry,
     private readonly contexts: ExecutionContextLoader,
     private readonly outcomes: NodeOutcomeRecorder,
+    private readonly poisonJobs: PoisonJobs,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
 
@@ -57,7 +67,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
 
     const handler = this.registry.get(node.type);
     let result: NodeResult;
-    let output: string | null = null;
+    let serialized: SerializedResult = { output: null, input: null };
     try {
       if (!handler) throw new NodeError('unknown_node_type', `No handler is registered for node type ${node.type}.`, false);
       const loaded = await this.contexts.load(execution, execution.outputs);
@@ -71,8 +81,8 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
         correlationId: command.job.correlationId,
         ...loaded,
       });
-      // Serialised here, inside the try: an output over the limit fails the node like any node error.
-      if (result.kind !== 'deferred') output = serializedOutputOf(result);
+      // Serialised here, inside the try: an output over the limits fails the node like any node error.
+      if (result.kind !== 'deferred') serialized = serializeResult(result);
     } catch (error) {
       const nodeError = this.toNodeError(error, node);
       if (nodeError.retryable && command.attempt < command.maxAttempts) {
@@ -80,6 +90,10 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
         return { kind: 'retry', error: nodeError };
       }
       await this.outcomes.fail(execution, node, nodeError, { status: 'running', attempt: fence });
+      if (!(error instanceof NodeError || error instanceof ExpressionError)) {
+        const failure = { permanent: !nodeError.retryable, code: nodeError.errorClass, reason: nodeError.message };
+        this.poisonJobs.recordGivenUp({ queue: QueueNames.nodes, jobId: nodeJobId(command.job), tenantId, attempts: command.attempt, failure, error });
+      }
       return { kind: 'done' };
     }
 
@@ -90,7 +104,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
       );
       return { kind: 'deferred', delayMs: result.delayMs };
     }
-    await this.outcomes.record(execution, graph, node, result, { status: 'running', attempt: fence }, output);
+    await this.outcomes.record(execution, graph, node, result, { status: 'running', attempt: fence }, serialized);
     return { kind: 'done' };
   }
 
@@ -112,6 +126,8 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
   private toNodeError(error: unknown, node: WorkflowNode): NodeError {
     if (error instanceof NodeError) return error;
     if (error instanceof ExpressionError) return new NodeError('expression_error', error.message, false);
+    const failure = classifyJobFailure(error);
+    if (failure.permanent) return new NodeError(failure.code, failure.reason, false);
     this.logger.error({ err: error, nodeId: node.id, type: node.type }, 'node handler crashed');
     return new NodeError('internal_error', 'The node failed unexpectedly; the error was logged.', true);
   }

@@ -1,7 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ErrorInfoDto {
-  /** Stable classification: timeout, http_5xx, expression_error, output_too_large … */
+  /**
+   * Stable classification: timeout, http_5xx, expression_error, output_too_large, output_too_deep …;
+   * a node whose run failed in the engine itself: too_deep, too_large, invalid_json, internal_error.
+   */
   @ApiProperty({ example: 'expression_error' })
   class!: string;
 
