@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_STORED_JSON_DEPTH, servableJson } from '../../../platform/database/postgres-text.js';
 import { EXECUTION_STATUSES, type ExecutionStatus } from '../domain/execution-status.js';
 import { TRIGGER_TYPES, type ExecutionEntity, type TriggerType } from '../entities/execution.entity.js';
 import { ErrorInfoDto } from './error-info.dto.js';
@@ -7,8 +8,12 @@ export class ExecutionTriggerDto {
   @ApiProperty({ enum: TRIGGER_TYPES, example: 'manual' })
   type!: TriggerType;
 
-  /** The trigger node's output: `{ body }` for execute, `{ body, headers, query }` for webhooks. */
-  @ApiProperty({ example: { body: { amount: 120 } } })
+  @ApiProperty({
+    description:
+      'The trigger node\'s output: `{ body }` for execute, `{ body, headers, query }` for webhooks. A stored input nesting deeper than ' +
+      `${MAX_STORED_JSON_DEPTH} levels (written before inputs were bounded) is served as \`{ "truncated": true, "reason": "…" }\` instead.`,
+    example: { body: { amount: 120 } },
+  })
   input!: unknown;
 }
 
@@ -46,7 +51,7 @@ export class ExecutionSummaryResponse {
       workflowId: row.workflowId,
       workflowVersion: row.workflowVersion,
       status: row.status,
-      trigger: { type: row.triggerType, input: row.triggerInput },
+      trigger: { type: row.triggerType, input: servableJson(row.triggerInput) },
       startedAt: row.startedAt?.toISOString() ?? null,
       finishedAt: row.finishedAt?.toISOString() ?? null,
       ...(row.error ? { error: row.error } : {}),

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_STORED_JSON_DEPTH, servableJson } from '../../../platform/database/postgres-text.js';
 import { NODE_STATUSES, type NodeStatus } from '../domain/execution-status.js';
 import type { NodeExecutionEntity } from '../entities/node-execution.entity.js';
 import { ErrorInfoDto } from './error-info.dto.js';
+
+const TRUNCATION_NOTE =
+  ` A stored value nesting deeper than ${MAX_STORED_JSON_DEPTH} levels (written before values were bounded) is served as ` +
+  '`{ "truncated": true, "reason": "…" }` instead: serialising it could overflow the stack.';
 
 export class NodeExecutionResponse {
   @ApiProperty({ format: 'uuid', example: '7d9e1c2b-3a4f-4e5d-8c6b-9a0f1e2d3c4b' })
@@ -19,10 +24,10 @@ export class NodeExecutionResponse {
   @ApiProperty({ enum: NODE_STATUSES, example: 'succeeded' })
   status!: NodeStatus;
 
-  @ApiPropertyOptional({ description: 'What the node sent or received as input, where it has one', example: null, nullable: true })
+  @ApiPropertyOptional({ description: `What the node sent or received as input, where it has one.${TRUNCATION_NOTE}`, example: null, nullable: true })
   input!: unknown;
 
-  @ApiPropertyOptional({ example: { result: true }, nullable: true })
+  @ApiPropertyOptional({ description: `What the node produced.${TRUNCATION_NOTE}`, example: { result: true }, nullable: true })
   output!: unknown;
 
   @ApiPropertyOptional({ type: ErrorInfoDto })
@@ -44,8 +49,8 @@ export class NodeExecutionResponse {
       nodeId: row.nodeId,
       type: row.type,
       status: row.status,
-      input: row.input ?? null,
-      output: row.output ?? null,
+      input: servableJson(row.input ?? null),
+      output: servableJson(row.output ?? null),
       ...(row.error ? { error: row.error } : {}),
       attempts: row.attempts,
       startedAt: row.startedAt?.toISOString() ?? null,

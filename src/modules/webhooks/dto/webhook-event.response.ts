@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_STORED_JSON_DEPTH, servableJson } from '../../../platform/database/postgres-text.js';
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventEntity, type WebhookEventStatus } from '../entities/webhook-event.entity.js';
 
 export class WebhookEventResponse {
@@ -17,7 +18,13 @@ export class WebhookEventResponse {
   @ApiPropertyOptional({ example: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=', nullable: true, type: String })
   providerEventId!: string | null;
 
-  @ApiProperty({ description: 'The payload as received (parsed)', example: { object: 'whatsapp_business_account' } })
+  @ApiProperty({
+    description:
+      `The payload as received: parsed JSON, a form's fields, or the raw text when it is not JSON. A stored payload nesting deeper ` +
+      `than ${MAX_STORED_JSON_DEPTH} levels (accepted before ingress refused such payloads) is served as ` +
+      '`{ "truncated": true, "reason": "…" }` instead: serialising it could overflow the stack.',
+    example: { object: 'whatsapp_business_account' },
+  })
   payload!: unknown;
 
   @ApiProperty({ description: 'Request headers without secrets', example: { 'content-type': 'application/json' } })
@@ -35,7 +42,12 @@ export class WebhookEventResponse {
   @ApiPropertyOptional({ example: 12, nullable: true, type: Number })
   processingTime!: number | null;
 
-  @ApiPropertyOptional({ example: null, nullable: true, type: String })
+  /**
+   * Why processing failed (status `failed`): the payload did not match the webhook's schema, nothing is
+   * published, a template failed, or processing was given up for good — a permanent failure (e.g. the
+   * payload nests too deeply) at once, any other failure after the job's last attempt.
+   */
+  @ApiPropertyOptional({ example: 'The payload nests deeper than 64 levels.', nullable: true, type: String })
   error!: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, example: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e' })
@@ -48,7 +60,7 @@ export class WebhookEventResponse {
       provider: event.provider,
       status: event.status,
       providerEventId: event.providerEventId,
-      payload,
+      payload: servableJson(payload),
       headers: event.headers,
       sourceIp: event.sourceIp,
       receivedAt: event.receivedAt.toISOString(),
