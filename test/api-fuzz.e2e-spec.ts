@@ -18,7 +18,7 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  * one), API_FUZZ_CASES changes the cases per operation, API_FUZZ_DUMP=<file> lists every case's status.
  */
 const SEED = Number(process.env.API_FUZZ_SEED ?? 20261202);
-const CASES_PER_OPERATION = Number(process.env.API_FUZZ_CASES ?? 30);
+const CASES_PER_OPERATION = Number(process.env.API_FUZZ_CASES ?? 25);
 const MIN_SUCCESS_SHARE = 0.6;
 const QUEUE_PREFIX = `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_fuzz`;
 

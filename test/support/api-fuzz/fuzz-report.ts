@@ -94,7 +94,7 @@ export class FuzzReport {
 
   private reproduction({ fuzzCase, sent, response }: CaseOutcome): string {
     const headers = Object.entries(sent.headers)
-      .map(([name, value]) => `${name}: ${/^(authorization|x-api-key)$/i.test(name) ? `<${fuzzCase.request.actor}>` : excerpt(value, 80)}`)
+      .map(([name, value]) => `${name}: ${/^(authorization|x-api-key)$/i.test(name) ? `<${fuzzCase.request.actor}>` : /^x-webhook-token$/i.test(name) ? '<token>' : excerpt(value, 80)}`)
       .join(' | ');
     const errorId = /"errorId":"([^"]+)"/.exec(response.text)?.[1];
     const logged = errorId ? this.logLineFor(errorId) : undefined;

@@ -24,7 +24,6 @@ export const ENCODED_QUERY_HOSTILES = {
 /** Path segments that are no id at all (already percent-encoded where needed). */
 export const MALFORMED_PATH_SEGMENTS = [
   'not-a-uuid',
-  '0',
   '00000000-0000-0000-0000-00000000000g',
   '%00',
   '%ED%A0%80',

@@ -36,7 +36,7 @@ export function pathAttacks(operation: FuzzOperation, prng: Prng): Attack[] {
     const identifying = UUID_PARAMS.has(name) || name === 'version' || name === 'resumeId' || name === 'provider';
     const unknown = unknownValue(parameter, prng);
     attacks.push(attack(`path ${name}: unknown`, unknown.certain, set(unknown.value)));
-    const malformed = name === 'version' ? ['abc', '1.5', '-1', '2147483648', '99999999999999999999', ...MALFORMED_PATH_SEGMENTS] : MALFORMED_PATH_SEGMENTS;
+    const malformed = name === 'version' ? ['abc', '1.5', '0', '-1', '2147483648', '99999999999999999999'] : MALFORMED_PATH_SEGMENTS;
     for (const value of malformed) attacks.push(attack(`path ${name}: malformed (${value})`, identifying, set(value)));
     attacks.push(attack(`path ${name}: ${OVERLONG_PATH_SEGMENT.length} characters`, true, set(OVERLONG_PATH_SEGMENT)));
   }
