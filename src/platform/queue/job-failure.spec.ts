@@ -24,6 +24,7 @@ describe('classifyJobFailure', () => {
     expect(classifyJobFailure(new JsonTooDeepError('The payload', 64))).toEqual({ permanent: true, code: 'json_too_deep', reason: 'The payload nests deeper than 64 levels.' });
     expect(classifyJobFailure(stackOverflow())).toEqual({ permanent: true, code: 'too_deep', reason: 'The data nests too deeply to be processed (the call stack overflowed).' });
     expect(classifyJobFailure(new RangeError('Invalid string length'))).toMatchObject({ permanent: true, code: 'too_large' });
+    expect(classifyJobFailure(new RangeError('Invalid time value'))).toMatchObject({ permanent: true, code: 'out_of_range' });
     expect(classifyJobFailure(new DomainError('invalid_input', 'payload_mismatch', 'The payload does not match.'))).toMatchObject({ permanent: true, code: 'payload_mismatch' });
     expect(classifyJobFailure(new ExpressionError({ reason: 'runtime', detail: 'boom', expression: 'x' }))).toMatchObject({ permanent: true, code: 'expression_error' });
     expect(classifyJobFailure(new UnrecoverableError('given up'))).toMatchObject({ permanent: true, reason: 'given up' });

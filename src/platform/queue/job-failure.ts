@@ -35,7 +35,8 @@ export function classifyJobFailure(error: unknown): JobFailure {
   if (error instanceof UnrecoverableError) return { permanent: true, code: 'unrecoverable', reason: error.message };
   if (error instanceof RangeError) {
     if (/call stack/i.test(error.message)) return { permanent: true, code: 'too_deep', reason: 'The data nests too deeply to be processed (the call stack overflowed).' };
-    return { permanent: true, code: 'too_large', reason: 'A value grew beyond the size that can be processed.' };
+    if (/invalid (string|array|typed array) length|too large/i.test(error.message)) return { permanent: true, code: 'too_large', reason: 'A value grew beyond the size that can be processed.' };
+    return { permanent: true, code: 'out_of_range', reason: 'A value was out of the range that can be processed.' };
   }
   if (error instanceof SyntaxError) return { permanent: true, code: 'invalid_json', reason: 'Stored data could not be read as JSON.' };
   if (error instanceof TypeError && /JSON|circular|BigInt/i.test(error.message)) {
