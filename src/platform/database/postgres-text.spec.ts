@@ -7,6 +7,11 @@ describe('postgres-text', () => {
     expect(JSON.parse(json)).toEqual({ 'k\uFFFD': 'a\uFFFD\uFFFDb', kept: 'a\\u0000b', twice: 'a\\\uFFFDb', list: ['\uFFFD'] });
   });
 
+  it('replaces unpaired surrogates (jsonb refuses their escapes) and keeps pairs and escaped text', () => {
+    const json = toPostgresJson({ ['k\ud800']: 'a\udc00b\udbff', pair: '\ud83d\ude00', kept: 'a\\ud800' });
+    expect(JSON.parse(json)).toEqual({ ['k\uFFFD']: 'a\uFFFDb\uFFFD', pair: '\ud83d\ude00', kept: 'a\\ud800' });
+  });
+
   it('leaves JSON without NUL as JSON.stringify writes it', () => {
     const value = { a: 'b\\u0000', n: [1, null] };
     expect(toPostgresJson(value)).toBe(JSON.stringify(value));

@@ -34,18 +34,22 @@ export interface TruncatedJson {
   reason: string;
 }
 
-/** An escaped NUL in JSON text: `\u0000` whose backslash is not itself escaped. */
-const ESCAPED_NUL = /(?<=(?:^|[^\\])(?:\\\\)*)\\u0000/g;
+/**
+ * What jsonb refuses in JSON text: an escaped NUL (`\u0000`) or an escaped surrogate — JSON.stringify
+ * writes a surrogate pair as the character itself, so an escaped one is always unpaired — whose
+ * backslash is not itself escaped.
+ */
+const UNSTORABLE_ESCAPE = /(?<=(?:^|[^\\])(?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
 
 /**
- * JSON text of `value` for a json/jsonb column: every escaped NUL becomes U+FFFD (keys and values
- * alike). Throws JsonTooDeepError for a value nesting deeper than MAX_STORED_JSON_DEPTH (the walk
+ * JSON text of `value` for a json/jsonb column: every NUL and unpaired surrogate becomes U+FFFD (keys
+ * and values alike). Throws JsonTooDeepError for a value nesting deeper than MAX_STORED_JSON_DEPTH (the walk
  * stops at the limit and costs about half of the serialisation it protects).
  */
 export function toPostgresJson(value: unknown): string {
   if (exceedsJsonDepth(value, MAX_STORED_JSON_DEPTH)) throw new JsonTooDeepError('The value', MAX_STORED_JSON_DEPTH);
   const json = JSON.stringify(value);
-  return json.includes('\\u0000') ? json.replace(ESCAPED_NUL, '\\ufffd') : json;
+  return json.includes('\\u0000') || json.includes('\\ud') ? json.replace(UNSTORABLE_ESCAPE, '\\ufffd') : json;
 }
 
 /**
