@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { etag, parseIfMatch } from '../../platform/http/if-match.js';
@@ -21,13 +21,16 @@ import { UpdateWorkflowDto } from './dto/update-workflow.dto.js';
 import { WorkflowPageResponse } from './dto/workflow-page.response.js';
 import { WorkflowVersionPageResponse } from './dto/workflow-version-page.response.js';
 import { WorkflowVersionResponse } from './dto/workflow-version.response.js';
+import { MAX_WORKFLOW_VERSION } from './domain/workflow-version.js';
 import { WorkflowResponse } from './dto/workflow.response.js';
 import { GetTriggerTokenQuery } from './queries/get-trigger-token.query.js';
 import { GetWorkflowVersionQuery } from './queries/get-workflow-version.query.js';
 import { GetWorkflowQuery } from './queries/get-workflow.query.js';
 import { ListWorkflowVersionsQuery } from './queries/list-workflow-versions.query.js';
 import { ListWorkflowsQuery } from './queries/list-workflows.query.js';
+import { WorkflowVersionPipe } from './workflow-version.pipe.js';
 
+const VERSION_PARAM = { name: 'version', schema: { type: 'integer' as const, minimum: 1, maximum: MAX_WORKFLOW_VERSION } };
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from GET ("<version>"); 409 if the workflow changed since.' };
 
 @ApiTags('workflows')
@@ -123,9 +126,10 @@ export class WorkflowsController {
   @Get(':id/versions/:version')
   @RequireRole('viewer')
   @ApiOperation({ summary: 'Get one version of a workflow' })
+  @ApiParam(VERSION_PARAM)
   @ApiOkResponse({ type: WorkflowVersionResponse })
   @ApiProblems(400, 401, 404)
-  version(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<WorkflowVersionResponse> {
+  version(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('version', WorkflowVersionPipe) version: number): Promise<WorkflowVersionResponse> {
     return this.queries.execute(new GetWorkflowVersionQuery(actor.tenantId, actor.id, id, version));
   }
 
@@ -134,9 +138,10 @@ export class WorkflowsController {
   @HttpCode(200)
   @RequireRole('editor')
   @ApiOperation({ summary: 'Revert to an old version' })
+  @ApiParam(VERSION_PARAM)
   @ApiOkResponse({ type: WorkflowResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  revert(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<WorkflowResponse> {
+  revert(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('version', WorkflowVersionPipe) version: number): Promise<WorkflowResponse> {
     return this.commands.execute(new RevertWorkflowCommand(actor.tenantId, actor.id, id, version));
   }
 
