@@ -155,6 +155,8 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
     ['an ISO week date PostgreSQL cannot read as dateFrom (executions)', () => api.get(`/api/workflows/${manualWorkflowId}/executions?dateFrom=2026-W01-1`), /\bdateFrom\b/],
     ['a date-time without minutes as dateTo (analytics)', () => api.get('/api/analytics/workflows?dateTo=2026-11-30T10'), /\bdateTo\b/],
     ['a year-month as dateFrom (webhook analytics)', () => api.get('/api/analytics/webhooks?dateFrom=2026-11'), /\bdateFrom\b/],
+    ['a version path parameter past int4', () => api.get(`/api/workflows/${manualWorkflowId}/versions/2147483648`), /\bversion\b/],
+    ['a 20-digit version to revert to', () => api.post(`/api/workflows/${manualWorkflowId}/versions/99999999999999999999/revert`, {}), /\bversion\b/],
     ['a workflow version past int4', () => api.put(`/api/workflows/${manualWorkflowId}`, { name: 'x', version: 99999999999999999999 }), /\bversion\b/],
     // Prototype poisoning on /api: refused for what it is
     ['constructor.prototype in an /api body', () => api.postJson('/api/workflows', '{"name":"x","nodes":[],"edges":[],"constructor":{"prototype":{"polluted":true}}}'), FORBIDDEN_PROPERTY],
@@ -321,6 +323,31 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
       const body = (nodeOf(execution, 'inbound').output as { body: Record<string, unknown> }).body;
       expect(Object.getOwnPropertyDescriptor(body, '__proto__')?.value).toBe('polluted');
       expect(Object.prototype).not.toHaveProperty('polluted');
+    });
+
+    it('provider payload text with unpaired surrogates is kept: the event is processed, the text stored as U+FFFD', async () => {
+      const webhook = await createWebhook();
+      const accepted = await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).set('Content-Type', 'application/json').send('{"order":"a\\ud800b\\udc00"}');
+      expect(accepted.status).toBe(202);
+      const event = await waitFor(
+        async () => (await api.get(`/api/webhooks/${webhook.id}/events/${accepted.body.eventId}`).expect(200)).body,
+        (view: { status: string }) => view.status !== 'received',
+      );
+      expect(event).toMatchObject({ status: 'processed', error: null });
+      const execution = await waitForExecution(t, owner.accessToken, event.workflowExecutionId);
+      expect(nodeOf(execution, 'shape').output).toEqual({ order: 'a\uFFFDb\uFFFD' });
+    });
+
+    it('the trigger route keeps unpaired surrogates in its input the same way', async () => {
+      const token = (await api.get(`/api/workflows/${webhookWorkflowId}/trigger-token`).expect(200)).body.triggerToken as string;
+      const accepted = await http()
+        .post(`/webhook/workflow/trigger/${webhookWorkflowId}`)
+        .set('X-Webhook-Token', token)
+        .set('Content-Type', 'application/json')
+        .send('{"order":"\\udfff"}');
+      expect(accepted.status).toBe(202);
+      const execution = await waitForExecution(t, owner.accessToken, accepted.body.executionId);
+      expect(nodeOf(execution, 'shape').output).toEqual({ order: '\uFFFD' });
     });
 
     it('provider payload text with NUL is accepted, not refused (stored with NUL escaped)', async () => {

@@ -29,7 +29,7 @@ export class WaitIngressController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a waiting execution (POST)' })
   @ApiParam({ name: 'resumeId', description: 'From `{{ $execution.<waitNodeId>.resume_url }}`', example: RESUME_ID_EXAMPLE })
-  @ApiBody({ required: false, description: 'Any JSON; becomes `nodes.<waitNodeId>.output.body`', schema: { type: 'object', example: { approved: true, comment: 'Looks good' } } })
+  @ApiBody({ required: false, description: 'Any JSON; becomes `nodes.<waitNodeId>.output.body`', schema: { example: { approved: true, comment: 'Looks good' } } })
   @ApiOkResponse({ type: ResumeResponse })
   @ApiProblems(400, 404, 409, 410, 413, 415)
   resume(@Param('resumeId') resumeId: string, @Req() request: FastifyRequest): Promise<ResumeResponse> {
@@ -55,7 +55,7 @@ export class WaitIngressController {
   @ApiOperation({ summary: 'Start a published workflow with its trigger token' })
   @ApiParam({ name: 'workflowId', format: 'uuid', example: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' })
   @ApiHeader({ name: 'X-Webhook-Token', required: false, description: 'The trigger token (or Authorization: Bearer, or ?token=)', example: 'wft_3q2-7wEvdKx1V0m2aZ9kP4sT6uY8bN1cR5fH7jL0' })
-  @ApiBody({ required: false, description: 'Any JSON; becomes `trigger.body`', schema: { type: 'object', example: { orderId: 'A-1001', amount: 150 } } })
+  @ApiBody({ required: false, description: 'Any JSON; becomes `trigger.body`', schema: { example: { orderId: 'A-1001', amount: 150 } } })
   @ApiAcceptedResponse({ type: WorkflowTriggerResponse })
   @ApiProblems(400, 401, 404, 409, 413, 415)
   async trigger(@Param('workflowId') workflowId: string, @Req() request: FastifyRequest): Promise<WorkflowTriggerResponse> {
