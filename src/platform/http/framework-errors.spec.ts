@@ -41,15 +41,28 @@ describe('createFrameworkErrorHandler', () => {
     });
   });
 
-  it('answers a path that is not valid percent-encoding with a 400 problem', () => {
-    const sent = answer(new fastify.errorCodes.FST_ERR_BAD_URL('%E0%A4%A'), '/items/%E0%A4%A');
+  it('answers an /api path that is not valid percent-encoding with a 400 problem', () => {
+    const sent = answer(new fastify.errorCodes.FST_ERR_BAD_URL('%E0%A4%A'), '/api/items/%E0%A4%A');
     expect(sent.status).toBe(400);
     expect(sent.body).toEqual({
       type: 'urn:flowhook:problem:invalid_input',
       title: 'Bad Request',
       status: 400,
       detail: 'The request path is not valid percent-encoded UTF-8.',
-      instance: '/items/%E0%A4%A',
+      instance: '/api/items/%E0%A4%A',
+    });
+  });
+
+  it('answers a public path that is not valid percent-encoding with a 404 problem, like a malformed public id', () => {
+    const sent = answer(new fastify.errorCodes.FST_ERR_BAD_URL('%ED%A0%80'), '/webhooks/%ED%A0%80/status?token=secret');
+    expect(sent.status).toBe(404);
+    expect(sent.headers['x-request-id']).toBe('req-1');
+    expect(sent.body).toEqual({
+      type: 'urn:flowhook:problem:not_found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'Not found.',
+      instance: '/webhooks/%ED%A0%80/status',
     });
   });
 });
