@@ -254,6 +254,14 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
       });
     });
 
+    it('a public path that is not valid percent-encoding is not found (404), as a malformed public id is', async () => {
+      for (const path of ['/webhooks/%ED%A0%80/status', '/webhook/workflow/resume/%ED%A0%80']) {
+        const response = path.startsWith('/webhooks') ? await http().get(path) : await http().post(path).send({});
+        expectProblem(response, 404, 'not_found');
+        expect(response.headers['x-request-id']).toEqual(expect.any(String));
+      }
+    });
+
     it('the OpenAPI document lists 414 and 431 as problem details on every operation', async () => {
       const spec = (await http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
       const operations = Object.values(spec.paths).flatMap((methods) => Object.values(methods));
@@ -261,6 +269,16 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
       for (const operation of operations) {
         expect(operation.responses['414']?.content).toHaveProperty(['application/problem+json']);
         expect(operation.responses['431']?.content).toHaveProperty(['application/problem+json']);
+      }
+    });
+
+    it('the OpenAPI document lists 413 and 415 on every operation that takes a body', async () => {
+      const spec = (await http().get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+      const withBody = Object.values(spec.paths).flatMap((methods) => Object.values(methods)).filter((operation) => operation.requestBody !== undefined);
+      expect(withBody.length).toBeGreaterThan(10);
+      for (const operation of withBody) {
+        expect(operation.responses['413']?.content).toHaveProperty(['application/problem+json']);
+        expect(operation.responses['415']?.content).toHaveProperty(['application/problem+json']);
       }
     });
   });
@@ -331,7 +349,7 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
       expect(accepted.status).toBe(202);
       const event = await waitFor(
         async () => (await api.get(`/api/webhooks/${webhook.id}/events/${accepted.body.eventId}`).expect(200)).body,
-        (view: { status: string }) => view.status !== 'received',
+        (view: { status: string; workflowExecutionId: string }) => view.status !== 'received',
       );
       expect(event).toMatchObject({ status: 'processed', error: null });
       const execution = await waitForExecution(t, owner.accessToken, event.workflowExecutionId);

@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT, PROBLEM_DESCRIPTIONS } from './api-problems.decorator.js';
 import { ProblemDetailsDto } from './problem-details.dto.js';
 
 /** Answered before any route is chosen (router, Node's HTTP parser), so any operation can meet them. */
 const ROUTE_INDEPENDENT_STATUSES = [414, 431];
+/** Answered by body parsing (size limit, media type) on every route that takes a body. */
+const BODY_STATUSES = [413, 415];
 
 export const API_KEY_SCHEME = 'api-key';
 export const BEARER_SCHEME = 'bearer';
@@ -25,7 +27,19 @@ export async function setupSwagger(app: INestApplication, publicBaseUrl: string)
     .addGlobalResponse(...ROUTE_INDEPENDENT_STATUSES.map((status) => ({ status, description: PROBLEM_DESCRIPTIONS[status], content: PROBLEM_CONTENT })))
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] });
+  documentBodyProblems(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
+
+function documentBodyProblems(document: OpenAPIObject): void {
+  for (const methods of Object.values(document.paths)) {
+    for (const operation of Object.values(methods as Record<string, { requestBody?: unknown; responses: Record<string, unknown> } | undefined>)) {
+      if (typeof operation !== 'object' || operation?.requestBody === undefined) continue;
+      for (const status of BODY_STATUSES) {
+        operation.responses[status] ??= { description: PROBLEM_DESCRIPTIONS[status], content: PROBLEM_CONTENT };
+      }
+    }
+  }
 }
 
 /**
