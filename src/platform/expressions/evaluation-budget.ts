@@ -62,6 +62,22 @@ export class EvaluationBudget {
   }
 
   /**
+   * Milliseconds left of the time allowance, for work that cannot be stopped once started (one
+   * regular-expression search): it may start only if its worst case fits. Throws like checkTime
+   * when the allowance is used up.
+   */
+  allowanceMs(): number {
+    const now = Date.now();
+    this.throwIfLate(now);
+    return this.deadline - now;
+  }
+
+  /** UTF-8 bytes the call may still produce. */
+  get bytesLeft(): number {
+    return this.remainingBytes;
+  }
+
+  /**
    * checkTime for the step hook. JSONata's steps are chained promises that never leave the
    * microtask queue, so a long evaluation would hold the event loop (I/O, timers, queue lock
    * renewals) until it ends; every YIELD_INTERVAL_MS it is parked for one turn of the loop instead.

@@ -1,5 +1,5 @@
 /** Why an expression failed; the node error class is always `expression_error`. */
-export type ExpressionErrorReason = 'syntax' | 'runtime' | 'timeout' | 'too_large' | 'too_deep';
+export type ExpressionErrorReason = 'syntax' | 'runtime' | 'timeout' | 'too_large' | 'too_deep' | 'too_costly';
 
 export interface ExpressionErrorInit {
   reason: ExpressionErrorReason;
@@ -22,6 +22,7 @@ const REASON_LABELS: Record<ExpressionErrorReason, string> = {
   timeout: 'Evaluation timed out',
   too_large: 'Result too large',
   too_deep: 'Evaluation too deep',
+  too_costly: 'Evaluation too costly',
 };
 
 /** JSONata codes that mean a guard limit was hit rather than a mistake in the expression. */

@@ -345,6 +345,42 @@ describe('TemplateEvaluator', () => {
     });
   });
 
+  describe('regular expressions (RE2, linear time)', () => {
+    it.each<[string, unknown]>([
+      ['{{ $match("a1 b22", /([a-z])(\\d+)/).groups }}', ['a', '1', 'b', '22']],
+      ['{{ $replace("Ada Lovelace", /(\\w+) (\\w+)/, "$2, $1") }}', 'Lovelace, Ada'],
+      ['{{ $split("a1b22c", /\\d+/) }}', ['a', 'b', 'c']],
+      ['{{ $contains("Hello", /^hel/i) }}', true],
+      ['{{ $count($match("one\\ntwo", /^\\w+$/m)) }}', 2],
+      ['{{ $match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", /(a+)+$/) }}', undefined],
+      ['{{ $contains("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", /^(a|a)*$/) }}', false],
+    ])('%s', async (template, expected) => {
+      expect(await evaluator.render(template, makeContext())).toEqual(expected);
+    });
+
+    it('fails a pattern RE2 cannot run as a syntax error, before evaluating anything', async () => {
+      const error = await renderError(evaluator, '{{ $match(trigger.body.secret, /(?=sk)sk/) }}');
+      expect(error.reason).toBe('syntax');
+      expect(error.message).toContain('cannot run on the linear-time RE2 engine');
+      expect(error.message).not.toContain(SECRET);
+    });
+
+    it('refuses a search that could outlast the budget, and stops a long loop of searches', async () => {
+      const long = { trigger: { body: { s: 'a'.repeat(1_000_000) } } };
+      expect((await renderError(evaluator, '{{ $match(trigger.body.s, /(a|b|c)+(d|e)/) }}', long)).reason).toBe('too_costly');
+      const fast = new TemplateEvaluator({ timeoutMs: 20 });
+      const error = await renderError(fast, '{{ $replace($substring(trigger.body.s, 0, 20000), /a*b|a/, "x") }}', long);
+      expect(['timeout', 'too_costly']).toContain(error.reason);
+    });
+
+    it('gives each concurrent evaluation its own budget for its searches', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, index) => evaluator.render('{{ $replace(trigger.body.s, /(\\d)/, "<$1>") }}', { trigger: { body: { s: `n${index}` } } })),
+      );
+      expect(results).toEqual(Array.from({ length: 20 }, (_, index) => `n${String(index).replace(/(\d)/g, '<$1>')}`));
+    });
+  });
+
   describe('renderDeep', () => {
     it('renders every string of a nested value, keeping keys and other values', async () => {
       const input = {

@@ -1,10 +1,17 @@
 import jsonata from 'jsonata';
 
+import { assertJsonWithin } from './bounded-json.js';
+import { registerBoundedBuiltins } from './bounded-builtins.js';
+import { BUDGET_BINDING, budgetOf } from './budget-binding.js';
 import { EvaluationBudget, type EvaluationLimits } from './evaluation-budget.js';
+import { analyzeExpression } from './expression-analysis.js';
 import { ExpressionError } from './expression-error.js';
+import { isFunctionValue } from './function-values.js';
+import { re2PatternOf } from './re2-pattern.js';
+import { re2RegexEngine } from './re2-regexp.js';
 import { hasTemplate, parseTemplate } from './template.js';
 import { LruCache } from '../caching/lru-cache.js';
-import { formatInserted, isFunctionValue, serializeJson } from './template-output.js';
+import { formatInserted, serializeJson } from './template-output.js';
 
 /** What `{{ … }}` expressions read: `trigger`, `nodes.<id>.output`, `contact`, `execution`. */
 export interface ExpressionContext {
@@ -51,6 +58,12 @@ export interface TemplateCacheStats {
 interface CompiledExpression {
   readonly source: string;
   readonly program: jsonata.Expression;
+  /**
+   * The options the program was compiled with, kept to give each evaluation of an expression with
+   * regex literals its own `RegexEngine` (JSONata reads it when an evaluation starts); undefined
+   * for expressions without any.
+   */
+  readonly regexOptions?: jsonata.JsonataOptions;
 }
 
 type CompiledTemplate =
@@ -58,15 +71,11 @@ type CompiledTemplate =
   | { readonly kind: 'mixed'; readonly parts: readonly (string | CompiledExpression)[] }
   | { readonly kind: 'invalid'; readonly error: ExpressionError };
 
-/**
- * Per-evaluation binding that carries the budget to the step hooks. A JSONata variable name cannot
- * contain a space, so no expression can read or rebind it.
- */
-const BUDGET_BINDING = 'flowhook budget';
 // JSONata 2.x looks up its per-step hooks under these symbols (see `evaluate` in jsonata.js).
 const EVALUATE_ENTRY = Symbol.for('jsonata.__evaluate_entry');
 const EVALUATE_EXIT = Symbol.for('jsonata.__evaluate_exit');
-const PAD_SIGNATURE = '<s-ns?:s>';
+// Steps whose value JSONata writes as JSON or compares deeply next (see expression-analysis.ts).
+const SERIALIZED_STEPS = new WeakSet<object>();
 
 const DEFAULTS = {
   timeoutMs: 100,
@@ -128,7 +137,7 @@ export class TemplateEvaluator {
     options?: RenderOptions,
   ): Promise<string> {
     const value = await this.render(template, context, bindings, options);
-    return typeof value === 'string' ? value : formatInserted(value);
+    return typeof value === 'string' ? value : formatInserted(value, this.limits.maxResultBytes);
   }
 
   /**
@@ -198,7 +207,7 @@ export class TemplateEvaluator {
         continue;
       }
       const value = await this.evaluate(part, context, bindings, budget);
-      let text = withExpression(part, () => formatInserted(value));
+      let text = withExpression(part, () => formatInserted(value, budget.bytesLeft));
       if (options?.encode !== undefined && text !== '') text = options.encode(text);
       withExpression(part, () => budget.chargeText(text));
       out += text;
@@ -214,6 +223,8 @@ export class TemplateEvaluator {
   ): Promise<unknown> {
     try {
       budget.checkTime();
+      // Read by JSONata synchronously as the evaluation starts, so concurrent evaluations each keep their own.
+      if (expression.regexOptions !== undefined) expression.regexOptions.RegexEngine = re2RegexEngine(budget);
       const result: unknown = await expression.program.evaluate(
         context,
         bindings === undefined ? { [BUDGET_BINDING]: budget } : { ...bindings, [BUDGET_BINDING]: budget },
@@ -251,7 +262,7 @@ export class TemplateEvaluator {
           parts.push(part.text);
         } else {
           source = part.source;
-          parts.push({ source, program: this.compileExpression(source) });
+          parts.push({ source, ...this.compileExpression(source) });
         }
       }
       if (parsed.single) {
@@ -267,15 +278,19 @@ export class TemplateEvaluator {
     }
   }
 
-  private compileExpression(source: string): jsonata.Expression {
+  private compileExpression(source: string): Omit<CompiledExpression, 'source'> {
     // `stack` makes JSONata count step depth; `sequence` caps sequences and ranges before they are allocated.
-    const program = jsonata(source, { stack: this.maxDepth, sequence: this.limits.maxSequenceLength });
+    const options: jsonata.JsonataOptions = { stack: this.maxDepth, sequence: this.limits.maxSequenceLength };
+    const program = jsonata(source, options);
+    const analysis = analyzeExpression(program.ast());
+    // Patterns RE2 cannot run fail here, once, rather than at every evaluation.
+    for (const regex of analysis.regexes) re2PatternOf(regex);
+    for (const step of analysis.serializedSteps) SERIALIZED_STEPS.add(step);
     // The typings only allow string names; JSONata's bind accepts symbols, which expressions cannot name.
     program.assign(EVALUATE_ENTRY as unknown as string, onEvaluateEntry);
-    program.assign(EVALUATE_EXIT as unknown as string, onEvaluateExit);
-    program.registerFunction('pad', boundedPad(this.limits.maxResultBytes), PAD_SIGNATURE);
-    program.registerFunction('eval', evalDisabled);
-    return program;
+    program.assign(EVALUATE_EXIT as unknown as string, analysis.serializedSteps.size > 0 ? onEvaluateExitSerialized : onEvaluateExit);
+    registerBoundedBuiltins(program, this.limits.maxResultBytes);
+    return analysis.regexes.length > 0 ? { program, regexOptions: options } : { program };
   }
 
   private newBudget(): EvaluationBudget {
@@ -300,44 +315,17 @@ function onEvaluateExit(_step: unknown, _input: unknown, environment: jsonata.En
   budgetOf(environment).checkIntermediate(result);
 }
 
-function budgetOf(environment: jsonata.Environment): EvaluationBudget {
-  const budget: unknown = environment.lookup(BUDGET_BINDING);
-  // Fail closed: an evaluation that somehow runs without its budget is not allowed to continue.
-  if (!(budget instanceof EvaluationBudget)) {
-    throw new ExpressionError({ reason: 'runtime', detail: 'evaluation guard is missing' });
-  }
-  return budget;
-}
-
 /**
- * `$pad` with a width check first: the built-in allocates `new Array(width)` up front, and a width
- * in the hundreds of millions aborts the whole Node process (V8 "invalid size error"), which no
- * step hook can prevent. Otherwise it behaves like the built-in (widths count code points).
+ * onEvaluateExit for expressions with steps JSONata writes as JSON or compares deeply right after
+ * (`&`, `=`, …): such a value may not be larger as JSON than a string the template may build, which
+ * also bounds that work (a value holding one object many times is exponentially large as JSON).
  */
-function boundedPad(maxLength: number): (str: string | undefined, width: number, char?: string) => string | undefined {
-  return (str, width, char) => {
-    if (str === undefined) return undefined;
-    const fill = char === undefined || char.length === 0 ? ' ' : char;
-    const target = Math.trunc(width);
-    const padLength = Math.abs(target) - Array.from(str).length;
-    if (padLength <= 0) return str;
-    if (Math.abs(target) > maxLength) {
-      throw new ExpressionError({
-        reason: 'too_large',
-        detail: `$pad width ${Math.abs(target)} exceeds the limit of ${maxLength} characters`,
-      });
-    }
-    const fillPoints = Array.from(fill);
-    const repeated = fill.repeat(Math.ceil(padLength / fillPoints.length));
-    const padding =
-      fillPoints.length === fill.length ? repeated.slice(0, padLength) : Array.from(repeated).slice(0, padLength).join('');
-    return target > 0 ? str + padding : padding + str;
-  };
-}
-
-/** `$eval` would turn data (a webhook body, say) into code; templates are written by workflow authors only. */
-function evalDisabled(): never {
-  throw new ExpressionError({ reason: 'runtime', detail: '$eval is not available in templates' });
+function onEvaluateExitSerialized(step: unknown, _input: unknown, environment: jsonata.Environment, result: unknown): void {
+  const budget = budgetOf(environment);
+  budget.checkIntermediate(result);
+  if (typeof result === 'object' && result !== null && typeof step === 'object' && step !== null && SERIALIZED_STEPS.has(step)) {
+    assertJsonWithin(result, budget.limits.maxResultBytes);
+  }
 }
 
 /** The value of a single-expression template: JSON data only, detached from the context, size-checked. */
@@ -348,7 +336,7 @@ function toTemplateValue(value: unknown, budget: EvaluationBudget): unknown {
     return value;
   }
   if (isFunctionValue(value)) return undefined;
-  const json = serializeJson(value);
+  const json = serializeJson(value, budget.bytesLeft);
   if (json === undefined) return undefined;
   budget.chargeText(json);
   return JSON.parse(json) as unknown;

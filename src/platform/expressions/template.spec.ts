@@ -58,6 +58,12 @@ describe('findTemplateErrors', () => {
     expect(message).toContain('[S0');
   });
 
+  it('reports a regular expression the RE2 engine cannot run', () => {
+    expect(findTemplateErrors('{{ $match(trigger.body.s, /a(?!b)/) }}')).toMatch(/^Syntax error in .*cannot run on the linear-time RE2 engine/);
+    expect(findTemplateErrors('{{ $replace(trigger.body.s, /(a)\\1/, "") }}')).toMatch(/lookahead, lookbehind and backreferences are not supported/);
+    expect(findTemplateErrors('{{ $match(trigger.body.s, /a(b)?c/i) }}')).toBeNull();
+  });
+
   it('reports template structure errors', () => {
     expect(findTemplateErrors('{{ trigger.body')).toMatch(/never closed/);
     expect(findTemplateErrors('{{}}')).toMatch(/empty/);

@@ -1,6 +1,8 @@
 import jsonata from 'jsonata';
 
+import { analyzeExpression } from './expression-analysis.js';
 import { ExpressionError } from './expression-error.js';
+import { re2PatternOf } from './re2-pattern.js';
 
 export type TemplatePart =
   | { readonly kind: 'text'; readonly text: string }
@@ -60,8 +62,9 @@ export function parseTemplate(template: string): ParsedTemplate {
 }
 
 /**
- * Save-time check: the first problem in the template (an unclosed `{{`, an empty one, or a JSONata
- * syntax error in any expression) as a message, or null when every expression compiles.
+ * Save-time check: the first problem in the template (an unclosed `{{`, an empty one, a JSONata
+ * syntax error in any expression, or a regular expression RE2 cannot run) as a message, or null
+ * when every expression compiles.
  */
 export function findTemplateErrors(template: string): string | null {
   if (!hasTemplate(template)) return null;
@@ -74,7 +77,8 @@ export function findTemplateErrors(template: string): string | null {
   for (const part of parsed.parts) {
     if (part.kind !== 'expression') continue;
     try {
-      jsonata(part.source);
+      const program = jsonata(part.source);
+      for (const regex of analyzeExpression(program.ast()).regexes) re2PatternOf(regex);
     } catch (error) {
       return ExpressionError.from(error, part.source).message;
     }
