@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { anyJson } from '../../../platform/http/any-json.schema.js';
 import { PageQueryDto } from '../../../platform/http/page-query.dto.js';
 
 export class TestWebhookActionDto {
@@ -26,7 +27,8 @@ export class TestWebhookActionResponse {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'content-type': 'application/json' } })
   headers?: Record<string, string>;
 
-  @ApiPropertyOptional({ example: { received: true } })
+  /** The response body: parsed JSON when the answer is JSON, else the text ("" for an empty answer). */
+  @ApiPropertyOptional({ ...anyJson(), example: { received: true } })
   body?: unknown;
 
   @ApiProperty({ example: 84 })

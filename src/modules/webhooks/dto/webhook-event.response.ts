@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { anyJson } from '../../../platform/http/any-json.schema.js';
 import { MAX_STORED_JSON_DEPTH, servableJson } from '../../../platform/database/postgres-text.js';
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventEntity, type WebhookEventStatus } from '../entities/webhook-event.entity.js';
 
@@ -19,6 +20,7 @@ export class WebhookEventResponse {
   providerEventId!: string | null;
 
   @ApiProperty({
+    ...anyJson(),
     description:
       `The payload as received: parsed JSON, a form's fields, or the raw text when it is not JSON. A stored payload nesting deeper ` +
       `than ${MAX_STORED_JSON_DEPTH} levels (accepted before ingress refused such payloads) is served as ` +
