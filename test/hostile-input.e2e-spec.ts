@@ -50,6 +50,7 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
   let manualWorkflowId: string;
   let webhookWorkflowId: string;
   let channelId: string;
+  let updatableWebhookId: string;
   const receiver = new HttpReceiver();
   const http = () => request(t.app.getHttpServer());
 
@@ -86,6 +87,7 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
       })
       .expect(201);
     await http().post(`/api/workflows/${channelFlow.body.id}/publish`).set(...bearer(owner)).expect(200);
+    updatableWebhookId = (await createWebhook()).id;
   });
   afterAll(async () => {
     await t.close();
@@ -101,6 +103,7 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
     put: (path: string, body: unknown) => http().put(path).set(...bearer(owner)).send(body as object),
     get: (path: string) => http().get(path).set(...bearer(owner)),
     postJson: (path: string, text: string) => http().post(path).set(...bearer(owner)).set('Content-Type', 'application/json').send(text),
+    putJson: (path: string, text: string) => http().put(path).set(...bearer(owner)).set('Content-Type', 'application/json').send(text),
   };
   const register = (tenantName: string) =>
     http().post('/api/auth/register').set('X-Forwarded-For', randomIp()).send({ tenantName, email: `hostile-${randomUUID()}@example.com`, password: 'long-enough-password' });
@@ -158,6 +161,12 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
     ['a version path parameter past int4', () => api.get(`/api/workflows/${manualWorkflowId}/versions/2147483648`), /\bversion\b/],
     ['a 20-digit version to revert to', () => api.post(`/api/workflows/${manualWorkflowId}/versions/99999999999999999999/revert`, {}), /\bversion\b/],
     ['a workflow version past int4', () => api.put(`/api/workflows/${manualWorkflowId}`, { name: 'x', version: 99999999999999999999 }), /\bversion\b/],
+    // Bodies that are not what the DTO describes
+    ['a JSON null execute body', () => api.postJson(`/api/workflows/${manualWorkflowId}/execute`, 'null'), /\bbody\b/],
+    ['a JSON null channel update', () => api.putJson(`/api/channels/${channelId}`, 'null'), /\bbody\b/],
+    ['a JSON null webhook update', () => api.putJson(`/api/webhooks/${updatableWebhookId}`, 'null'), /\bbody\b/],
+    ['a webhook retryPolicy that is an array', () => api.put(`/api/webhooks/${updatableWebhookId}`, { config: { retryPolicy: [1] } }), /\bretryPolicy\b/],
+    ['a null retryPolicy.maxAttempts', () => api.post('/api/webhooks', { name: 'x', workflowId: webhookWorkflowId, nodeId: 'inbound', provider: 'generic', config: { retryPolicy: { maxAttempts: null } } }), /\bmaxAttempts\b/],
     // Prototype poisoning on /api: refused for what it is
     ['constructor.prototype in an /api body', () => api.postJson('/api/workflows', '{"name":"x","nodes":[],"edges":[],"constructor":{"prototype":{"polluted":true}}}'), FORBIDDEN_PROPERTY],
     ['__proto__ in an /api body', () => api.postJson('/api/credentials', '{"name":"x","type":"bearer","data":{"__proto__":{"polluted":true}}}'), FORBIDDEN_PROPERTY],
@@ -179,7 +188,8 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
     expect((await api.get(`/api/workflows/${manualWorkflowId}`).expect(200)).body.name).toBe('Manual');
     expect((await api.get(`/api/workflows/${manualWorkflowId}/executions`).expect(200)).body.total).toBe(0);
     expect((await api.get('/api/credentials').expect(200)).body.total).toBe(0);
-    expect((await api.get('/api/webhooks').expect(200)).body.total).toBe(0);
+    const webhooks = (await api.get('/api/webhooks').expect(200)).body.items as { id: string; config: unknown }[];
+    expect(webhooks).toEqual([expect.objectContaining({ id: updatableWebhookId, config: {} })]);
     expect((await api.get('/api/channels').expect(200)).body.items.map((c: { name: string }) => c.name)).toEqual(['IG']);
     expect(receiver.requests).toHaveLength(0);
   });

@@ -1,11 +1,24 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldError } from '../errors/domain-error.js';
 
 const MAX_NAMED_FIELDS = 5;
 
+/**
+ * Nest's pipe validates a `null` body as if none was sent (`{}`), so a JSON `null` passed for a
+ * DTO whose fields are all optional; a body that was sent must be what the DTO describes.
+ */
+class DtoValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value === null && metadata.metatype !== undefined && metadata.metatype !== Object) {
+      throw new DomainError('invalid_input', 'validation_failed', 'The request is invalid (body must be a JSON object, not null).', [{ field: 'body', message: 'must be a JSON object' }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Body/query validation: unknown properties rejected, every failing field listed (and named in the detail). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DtoValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
