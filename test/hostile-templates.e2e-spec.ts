@@ -1,0 +1,183 @@
+import { performance } from 'node:perf_hooks';
+import request from 'supertest';
+import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
+import { getExecution, nodeOf, waitForExecution } from './support/execution-helpers.js';
+import { HttpReceiver } from './support/http-receiver.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
+
+/** The expression budget (SPEC §11): an attacking node must be done within twice this. */
+const BUDGET_MS = 100;
+/** Longest a victim request may wait while an attack runs, measured in band (the bench asks ≤ 250 ms). */
+const MAX_VICTIM_LATENCY_MS = 1000;
+
+interface Attack {
+  name: string;
+  template: string;
+  body: Record<string, unknown>;
+  /** What the template yields when it completes (it may instead fail expression_error). */
+  expected: unknown;
+}
+
+/** About 480 KB of JSON: 12,000 items with some repeats. */
+const ITEMS = Array.from({ length: 12_000 }, (_, index) => ({ id: index % 9_000, sku: `sku-${index % 9_000}`, qty: 1 }));
+
+const ATTACKS: Attack[] = [
+  {
+    name: 'a backtracking regex, /(a+)+$/',
+    template: '{{ $match(trigger.body.s, /(a+)+$/) }}',
+    body: { s: `${'a'.repeat(29)}b` },
+    expected: undefined,
+  },
+  {
+    name: 'a backtracking regex, /(a+)+$/, on 100,000 characters',
+    template: '{{ $count($match(trigger.body.s, /(a+)+$/)) }}',
+    body: { s: `${'a'.repeat(100_000)}b` },
+    expected: 0,
+  },
+  {
+    name: 'a backtracking regex, /^(a|a)*$/',
+    template: '{{ $contains(trigger.body.s, /^(a|a)*$/) }}',
+    body: { s: `${'a'.repeat(34)}b` },
+    expected: false,
+  },
+  {
+    name: '$distinct over 100,000 numbers',
+    template: '{{ $count($distinct([1..99999])) }}',
+    body: {},
+    expected: 99_999,
+  },
+  {
+    name: '$distinct over the items of a 480 KB body',
+    template: '{{ $count($distinct(trigger.body.items)) }}',
+    body: { items: ITEMS },
+    expected: 9_000,
+  },
+  {
+    name: 'string building by doubling',
+    template: '{{ ($f := function($s, $n) { $n = 0 ? $s : $f($s & $s, $n - 1) }; $length($f(trigger.body.s, 19))) }}',
+    body: { s: 'x' },
+    expected: 524_288,
+  },
+];
+
+/**
+ * Issue #17: one template could hold the event loop for seconds (every route, every tenant). While
+ * each attack runs, through the test-call endpoint and through a published workflow's webhook,
+ * `GET /health` and another tenant's webhook keep answering, and the attacking node is done —
+ * failed `expression_error` or completed correctly — within twice the expression budget.
+ */
+describe('Hostile templates cannot stall the service', () => {
+  let t: TestApp;
+  const receiver = new HttpReceiver();
+  let attacker: RegisteredTenant;
+  let victimHook: { id: string; authToken: string };
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    await receiver.start();
+    t = await createTestApp({ OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}` });
+    attacker = await registerTenant(t, 'Attacker');
+    const victim = await registerTenant(t, 'Victim');
+    victimHook = await publishedWebhook(victim, '{{ trigger.body.n }}');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver.stop();
+  });
+
+  async function publishedWebhook(tenant: RegisteredTenant, template: string): Promise<{ id: string; authToken: string; workflowId: string }> {
+    const workflow = await http()
+      .post('/api/workflows')
+      .set(...bearer(tenant))
+      .send({
+        name: 'Templates',
+        nodes: [
+          { id: 'in', type: 'trigger.webhook', config: {} },
+          { id: 'shape', type: 'transform', config: { set: { result: template } } },
+        ],
+        edges: [{ source: 'in', target: 'shape' }],
+      })
+      .expect(201);
+    await http().post(`/api/workflows/${workflow.body.id}/publish`).set(...bearer(tenant)).expect(200);
+    const webhook = await http()
+      .post('/api/webhooks')
+      .set(...bearer(tenant))
+      .send({ name: 'Templates', workflowId: workflow.body.id, nodeId: 'in', provider: 'generic' })
+      .expect(201);
+    return { id: webhook.body.id, authToken: webhook.body.authToken, workflowId: workflow.body.id };
+  }
+
+  /**
+   * Runs `attack` while the victim's requests go on back to back (each waits for the one before),
+   * and returns the longest a victim request took meanwhile.
+   */
+  async function victimLatencyDuring<T>(attack: () => Promise<T>): Promise<{ result: T; maxLatencyMs: number; victimRequests: number }> {
+    let attacking = true;
+    let maxLatencyMs = 0;
+    let victimRequests = 0;
+    const victimLoop = (async () => {
+      for (let n = 0; attacking; n++) {
+        const started = performance.now();
+        if (n % 2 === 0) await http().get('/health').expect(200);
+        else await http().post(`/webhooks/${victimHook.id}`).set('X-Webhook-Token', victimHook.authToken).send({ n }).expect(202);
+        maxLatencyMs = Math.max(maxLatencyMs, performance.now() - started);
+        victimRequests++;
+      }
+    })();
+    try {
+      return { result: await attack(), maxLatencyMs, victimRequests };
+    } finally {
+      attacking = false;
+      await victimLoop;
+    }
+  }
+
+  function expectDoneInBudget(outcome: { status: string; output?: unknown; error?: { class: string } }, expected: unknown): void {
+    if (outcome.status === 'succeeded') expect(outcome.output).toEqual({ result: expected });
+    else expect(outcome).toMatchObject({ status: 'failed', error: { class: 'expression_error' } });
+  }
+
+  describe.each(ATTACKS)('$name', ({ template, body, expected }) => {
+    it('through POST /api/webhook-actions/test', async () => {
+      const { result: answer, maxLatencyMs, victimRequests } = await victimLatencyDuring(() =>
+        http()
+          .post('/api/webhook-actions/test')
+          .set(...bearer(attacker))
+          .send({ config: { method: 'POST', url: `${receiver.url}/hostile`, body: { result: template } }, context: { trigger: { body } } }),
+      );
+
+      expect(answer.status).toBe(200);
+      if (answer.body.ok === true) {
+        expect(JSON.parse(receiver.requests.at(-1)?.body ?? '{}')).toEqual(expected === undefined ? {} : { result: expected });
+      } else {
+        expect(answer.body).toMatchObject({ ok: false, errorClass: 'expression_error' });
+        expect(answer.body.error).toEqual(expect.any(String));
+      }
+      expect(answer.body.durationMs).toBeLessThanOrEqual(2 * BUDGET_MS);
+      expect(victimRequests).toBeGreaterThan(0);
+      expect(maxLatencyMs).toBeLessThanOrEqual(MAX_VICTIM_LATENCY_MS);
+    });
+
+    it('through a published workflow’s webhook', async () => {
+      const hook = await publishedWebhook(attacker, template);
+      const { result: execution, maxLatencyMs, victimRequests } = await victimLatencyDuring(async () => {
+        await http().post(`/webhooks/${hook.id}`).set('X-Webhook-Token', hook.authToken).send(body).expect(202);
+        const page = await waitFor(
+          async () => (await http().get(`/api/workflows/${hook.workflowId}/executions`).set(...bearer(attacker)).expect(200)).body as { items: { id: string }[] },
+          (found) => found.items.length === 1,
+        );
+        return waitForExecution(t, attacker.accessToken, page.items[0]!.id);
+      });
+
+      const shape = nodeOf(await getExecution(t, attacker.accessToken, execution.id), 'shape') as ReturnType<typeof nodeOf> & {
+        startedAt: string;
+        finishedAt: string;
+      };
+      expectDoneInBudget(shape, expected);
+      expect(Date.parse(shape.finishedAt) - Date.parse(shape.startedAt)).toBeLessThanOrEqual(2 * BUDGET_MS);
+      expect(victimRequests).toBeGreaterThan(0);
+      expect(maxLatencyMs).toBeLessThanOrEqual(MAX_VICTIM_LATENCY_MS);
+    });
+  });
+});
