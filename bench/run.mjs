@@ -1,8 +1,9 @@
-// npm run bench [-- --soak] [-- --quick] [-- --only=ingress,all-process,scale-out]: measures the SPEC §10 figures against baselines measured in the
+// npm run bench [-- --soak] [-- --quick] [-- --only=ingress,all-process,scale-out,hostile]: measures the SPEC §10 figures against baselines measured in the
 // same run, prints a table and writes bench/results/<date>.json. Everything runs on loopback.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { hostileScenario } from './hostile.mjs';
 import { connect, createDatabase, deleteRedisKeys, dropDatabase, json, load, percentile, query, ROOT, sleep, startBaseline, startFlowhook, startReceiver, startWorker, stop } from './support.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -14,7 +15,7 @@ const record = (scenario, figure, value, target, ok) => {
   console.log(`${ok ? 'PASS' : 'MISS'}  ${scenario.padEnd(14)} ${figure.padEnd(48)} ${String(value).padEnd(14)} target ${target}`);
 };
 
-// --only=ingress,all-process,scale-out runs a subset (default: all three groups).
+// --only=ingress,all-process,scale-out,hostile runs a subset (default: all four groups).
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const runs = (group) => !only || only.includes(group);
 const runId = Date.now().toString(36);
@@ -67,6 +68,7 @@ if (runs('ingress')) {
 
 if (runs('all-process')) await allProcessScenarios();
 if (runs('scale-out')) await scaleOutScenario();
+if (runs('hostile')) await hostileScenario({ record, secrets, runId, duration });
 writeResults();
 
 /**

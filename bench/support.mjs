@@ -1,7 +1,8 @@
 // Helpers for `npm run bench`: processes, databases, load generation. Loopback only.
 import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -44,17 +45,25 @@ export async function query(databaseUrl, sql, params = []) {
   }
 }
 
-/** `node dist/src/main.js` as production runs it (`npm run start:prod`); BENCH_NODE_ARGS, e.g. --cpu-prof, go to every process. */
-function spawnFlowhook(env) {
-  return spawn(process.execPath, ['--max-semi-space-size=64', ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
+/**
+ * `node dist/src/main.js` as production runs it (`npm run start:prod`); BENCH_NODE_ARGS, e.g. --cpu-prof, go to every process.
+ * Its log lines (stdout) go to `logFile` when given, else nowhere.
+ */
+function spawnFlowhook(env, logFile) {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
     env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', logFile ? 'pipe' : 'ignore', 'inherit'],
   });
+  if (logFile) {
+    mkdirSync(dirname(logFile), { recursive: true });
+    child.stdout.pipe(createWriteStream(logFile, { flags: 'a' }));
+  }
+  return child;
 }
 
-/** Starts an API (or `all`) process and resolves once /health answers 200. */
-export async function startFlowhook(env) {
-  const child = spawnFlowhook(env);
+/** Starts an API (or `all`) process and resolves once /health answers 200 (logs to `logFile` when given). */
+export async function startFlowhook(env, logFile) {
+  const child = spawnFlowhook(env, logFile);
   const base = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 300; i++) {
     try {
