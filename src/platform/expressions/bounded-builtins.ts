@@ -1,5 +1,8 @@
 import type jsonata from 'jsonata';
 
+import { budgetOf } from './budget-binding.js';
+import { type Focus } from './builtin-focus.js';
+import { originalBuiltin, type BuiltinImplementation } from './builtin-originals.js';
 import { boundedDistinct, linearSpread, synchronousSort } from './collection-builtins.js';
 import { ExpressionError } from './expression-error.js';
 import {
@@ -21,12 +24,13 @@ import {
  * The other built-ins are linear in their input, which the sequence and size limits bound.
  */
 export function registerBoundedBuiltins(program: jsonata.Expression, maxStringLength: number): void {
-  program.registerFunction('distinct', boundedDistinct, '<x:x>');
-  program.registerFunction('sort', synchronousSort, '<af?:a>');
-  program.registerFunction('spread', linearSpread, '<x-:a<o>>');
-  program.registerFunction('string', boundedString, '<x-b?:s>');
-  program.registerFunction('clone', boundedClone, '<(oa)-:o>');
-  program.registerFunction('replace', nativeStringReplace, '<s-(sf)(sf)n?:s>');
+  program.registerFunction('distinct', inFreeTurn(boundedDistinct), '<x:x>');
+  program.registerFunction('sort', inFreeTurn(synchronousSort), '<af?:a>');
+  program.registerFunction('spread', inFreeTurn(linearSpread), '<x-:a<o>>');
+  program.registerFunction('string', inFreeTurn(boundedString), '<x-b?:s>');
+  program.registerFunction('clone', inFreeTurn(boundedClone), '<(oa)-:o>');
+  program.registerFunction('replace', inFreeTurn(nativeStringReplace), '<s-(sf)(sf)n?:s>');
+  for (const [name, signature] of REGEX_FUNCTIONS) program.registerFunction(name, originalInFreeTurn(name), signature);
   program.registerFunction('pad', boundedPad(maxStringLength), '<s-ns?:s>');
   program.registerFunction('length', fastLength, '<s-:n>');
   program.registerFunction('substring', fastSubstring, '<s-nn?:s>');
@@ -37,4 +41,32 @@ export function registerBoundedBuiltins(program: jsonata.Expression, maxStringLe
 /** `$eval` would turn data (a webhook body, say) into code; templates are written by workflow authors only. */
 function evalDisabled(): never {
   throw new ExpressionError({ reason: 'runtime', detail: '$eval is not available in templates' });
+}
+
+/** The built-ins that search with a regex (`$replace` is above), with JSONata's signatures. */
+const REGEX_FUNCTIONS: readonly (readonly [string, string])[] = [
+  ['match', '<s-f<s:o>n?:a<o>>'],
+  ['contains', '<s-(sf):b>'],
+  ['split', '<s-(sf)n?:a<s>>'],
+];
+
+/**
+ * `implementation`, started only while this turn's slice of the event loop is not used up (see
+ * EvaluationBudget.checkpoint), and with nothing in between the check and the start: a call that
+ * cannot be interrupted runs at most once per turn, however many evaluations make one at once.
+ */
+function inFreeTurn<A extends unknown[]>(implementation: (this: Focus, ...args: A) => unknown): (this: Focus, ...args: A) => Promise<unknown> {
+  return async function (this: Focus, ...args: A): Promise<unknown> {
+    const budget = budgetOf(this.environment);
+    for (let parked = budget.checkpoint(); parked !== undefined; parked = budget.checkpoint()) await parked;
+    return implementation.apply(this, args);
+  };
+}
+
+/** JSONata's own `$name`, started in a free turn like inFreeTurn. */
+function originalInFreeTurn(name: string): (this: Focus, ...args: unknown[]) => Promise<unknown> {
+  return async function (this: Focus, ...args: unknown[]): Promise<unknown> {
+    const original: BuiltinImplementation = await originalBuiltin(name);
+    return inFreeTurn(original).apply(this, args);
+  };
 }

@@ -46,7 +46,9 @@ describe('EvaluationBudget time', () => {
   });
 
   it('does not count the turns a call is parked to let the event loop breathe', async () => {
+    await new Promise(setImmediate); // the loop came round: a new stretch of evaluation work
     const budget = new EvaluationBudget(limits, now, () => cpu, cpu);
+    expect(budget.checkpoint()).toBeUndefined();
     now += 11;
     cpu += 11;
     const parked = budget.checkpoint();
@@ -60,6 +62,22 @@ describe('EvaluationBudget time', () => {
     now += 10;
     cpu += 10;
     expect(() => budget.checkTime()).toThrow(ExpressionError);
+  });
+
+  it('shares one slice of the event loop among all evaluations', async () => {
+    await new Promise(setImmediate);
+    const first = new EvaluationBudget(limits, now, () => cpu, cpu);
+    const second = new EvaluationBudget(limits, now, () => cpu, cpu);
+    expect(first.checkpoint()).toBeUndefined();
+    now += 10;
+    cpu += 10;
+    // The second has run nothing yet, but this stretch of evaluation work is used up.
+    const parkedSecond = second.checkpoint();
+    const parkedFirst = first.checkpoint();
+    expect(parkedSecond).toBeInstanceOf(Promise);
+    expect(parkedFirst).toBeInstanceOf(Promise);
+    await Promise.all([parkedFirst, parkedSecond]);
+    expect(second.checkpoint()).toBeUndefined();
   });
 });
 

@@ -2,6 +2,29 @@ import { ExpressionError } from './expression-error.js';
 
 const YIELD_INTERVAL_MS = 10;
 
+/**
+ * Evaluations share one slice of the event loop: a stretch of evaluation work starts at the first
+ * checkpoint after the loop last came round, and once it is YIELD_INTERVAL_MS old every evaluation
+ * parks at its next checkpoint, whichever evaluation used the time. With a slice per evaluation,
+ * twenty evaluations resumed in one turn would hold the loop for 200 ms.
+ */
+let stretchStartedAt = 0;
+let stretchOpen = false;
+
+function stretchStart(now: number): number {
+  if (!stretchOpen) {
+    stretchOpen = true;
+    stretchStartedAt = now;
+    // Runs once the loop reaches its check phase, i.e. after this stretch of synchronous work.
+    setImmediate(closeStretch);
+  }
+  return stretchStartedAt;
+}
+
+function closeStretch(): void {
+  stretchOpen = false;
+}
+
 export interface EvaluationLimits {
   /** Time for one render/renderDeep call, all of its expressions together (see EvaluationBudget). */
   readonly timeoutMs: number;
@@ -44,7 +67,6 @@ export function recentProcessCpuMs(now = Date.now()): number {
 export class EvaluationBudget {
   private deadline: number;
   private remainingBytes: number;
-  private lastYieldAt: number;
 
   constructor(
     readonly limits: EvaluationLimits,
@@ -54,7 +76,6 @@ export class EvaluationBudget {
   ) {
     this.deadline = startedAt + limits.timeoutMs;
     this.remainingBytes = limits.maxResultBytes;
-    this.lastYieldAt = startedAt;
   }
 
   checkTime(): void {
@@ -80,19 +101,17 @@ export class EvaluationBudget {
   /**
    * checkTime for the step hook. JSONata's steps are chained promises that never leave the
    * microtask queue, so a long evaluation would hold the event loop (I/O, timers, queue lock
-   * renewals) until it ends; every YIELD_INTERVAL_MS it is parked for one turn of the loop instead.
+   * renewals) until it ends; once the evaluations of this stretch have run YIELD_INTERVAL_MS, it
+   * is parked until the loop has come round instead.
    */
   checkpoint(): Promise<void> | undefined {
     const now = Date.now();
     this.throwIfLate(now);
-    if (now - this.lastYieldAt < YIELD_INTERVAL_MS) return undefined;
-    this.lastYieldAt = now;
+    if (now - stretchStart(now) < YIELD_INTERVAL_MS) return undefined;
     return new Promise((resolve) =>
       setImmediate(() => {
         // Waiting for the loop to come round (other jobs' work) is not this call's time.
-        const resumedAt = Date.now();
-        this.deadline += resumedAt - now;
-        this.lastYieldAt = resumedAt;
+        this.deadline += Date.now() - now;
         resolve();
       }),
     );

@@ -197,6 +197,9 @@ export class TemplateEvaluator {
     if (compiled.kind === 'invalid') throw compiled.error;
     if (compiled.kind === 'single') {
       const value = await this.evaluate(compiled.expression, context, bindings, budget);
+      // Writing a large value out is work of its own: in a turn not used up by other evaluations.
+      const turn = freeTurn(budget, compiled.expression);
+      if (turn !== undefined) await turn;
       return withExpression(compiled.expression, () => toTemplateValue(value, budget));
     }
     let out = '';
@@ -207,6 +210,8 @@ export class TemplateEvaluator {
         continue;
       }
       const value = await this.evaluate(part, context, bindings, budget);
+      const turn = freeTurn(budget, part);
+      if (turn !== undefined) await turn;
       let text = withExpression(part, () => formatInserted(value, budget.bytesLeft));
       if (options?.encode !== undefined && text !== '') text = options.encode(text);
       withExpression(part, () => budget.chargeText(text));
@@ -305,6 +310,12 @@ function withExpression<T>(expression: CompiledExpression, step: () => T): T {
   } catch (error) {
     throw ExpressionError.from(error, expression.source);
   }
+}
+
+/** Undefined when this turn's slice of the event loop is not used up, else a wait until one is free. */
+function freeTurn(budget: EvaluationBudget, expression: CompiledExpression): Promise<void> | undefined {
+  const parked = withExpression(expression, () => budget.checkpoint());
+  return parked === undefined ? undefined : parked.then(() => freeTurn(budget, expression));
 }
 
 function onEvaluateEntry(_step: unknown, _input: unknown, environment: jsonata.Environment): Promise<void> | undefined {
