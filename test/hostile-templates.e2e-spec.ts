@@ -134,18 +134,21 @@ describe('Hostile templates cannot stall the service', () => {
     }
   }
 
-  /** Posts `body` to `hook` while the victim's requests go on; the run of its transform node. */
+  /** Posts `body` to `hook` while the victim's requests go on; the run of its transform node (its latest execution). */
   function nodeRunOf(hook: { id: string; authToken: string; workflowId: string }, body: Record<string, unknown>) {
     return victimLatencyDuring(async () => {
+      const before = await executionIdsOf(hook.workflowId);
       await http().post(`/webhooks/${hook.id}`).set('X-Webhook-Token', hook.authToken).send(body).expect(202);
-      const page = await waitFor(
-        async () => (await http().get(`/api/workflows/${hook.workflowId}/executions`).set(...bearer(attacker)).expect(200)).body as { items: { id: string }[] },
-        (found) => found.items.length === 1,
-      );
-      const execution = await waitForExecution(t, attacker.accessToken, page.items[0]!.id);
+      const ids = await waitFor(() => executionIdsOf(hook.workflowId), (found) => found.length > before.length);
+      const execution = await waitForExecution(t, attacker.accessToken, ids.find((id) => !before.includes(id))!);
       const shape = nodeOf(await getExecution(t, attacker.accessToken, execution.id), 'shape') as ReturnType<typeof nodeOf> & { startedAt: string; finishedAt: string };
       return { ...shape, durationMs: Date.parse(shape.finishedAt) - Date.parse(shape.startedAt) };
     });
+  }
+
+  async function executionIdsOf(workflowId: string): Promise<string[]> {
+    const page = await http().get(`/api/workflows/${workflowId}/executions`).set(...bearer(attacker)).expect(200);
+    return (page.body as { items: { id: string }[] }).items.map((item) => item.id);
   }
 
   function expectDoneInBudget(outcome: { status: string; output?: unknown; error?: { class: string } }, expected: unknown): void {
@@ -176,15 +179,21 @@ describe('Hostile templates cannot stall the service', () => {
 
     it('through a published workflow’s webhook', async () => {
       const hook = await publishedWebhook(attacker, template);
-      // Node timings also hold loading the trigger input and recording the outcome: a harmless
-      // template on the same body, under the same victim load, measures those.
-      const control = await nodeRunOf(await publishedWebhook(attacker, '{{ "harmless" }}'), body);
-      const { result: shape, maxLatencyMs, victimRequests } = await nodeRunOf(hook, body);
+      const harmless = await publishedWebhook(attacker, '{{ "harmless" }}');
+      // Node timings also hold loading the trigger input (480 KB in one case) and recording the
+      // outcome: a harmless template on the same body, under the same victim load, measures those.
+      // Each runs twice, the faster run of each compared, as garbage collection and batching with
+      // the victim's jobs add tens of milliseconds to a run here and there.
+      const runs = [];
+      for (let round = 0; round < 2; round++) runs.push(await nodeRunOf(harmless, body), await nodeRunOf(hook, body));
+      const controls = runs.filter((_, index) => index % 2 === 0).map((run) => run.result);
+      const attacks = runs.filter((_, index) => index % 2 === 1).map((run) => run.result);
 
-      expectDoneInBudget(shape, expected);
-      expect(shape.durationMs).toBeLessThanOrEqual(control.result.durationMs + 2 * BUDGET_MS);
-      expect(victimRequests).toBeGreaterThan(0);
-      expect(maxLatencyMs).toBeLessThanOrEqual(MAX_VICTIM_LATENCY_MS);
+      for (const shape of attacks) expectDoneInBudget(shape, expected);
+      const fastest = (nodes: { durationMs: number }[]) => Math.min(...nodes.map((node) => node.durationMs));
+      expect(fastest(attacks)).toBeLessThanOrEqual(fastest(controls) + 2 * BUDGET_MS);
+      expect(Math.min(...runs.map((run) => run.victimRequests))).toBeGreaterThan(0);
+      expect(Math.max(...runs.map((run) => run.maxLatencyMs))).toBeLessThanOrEqual(MAX_VICTIM_LATENCY_MS);
     });
   });
 });

@@ -51,16 +51,26 @@ const REGEX_FUNCTIONS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * `implementation`, started only while this turn's slice of the event loop is not used up (see
- * EvaluationBudget.checkpoint), and with nothing in between the check and the start: a call that
- * cannot be interrupted runs at most once per turn, however many evaluations make one at once.
+ * `implementation`, started over a large argument only while this turn's slice of the event loop
+ * is not used up (see EvaluationBudget.checkpointBeforeHeavyWork), with nothing in between the
+ * check and the start: such calls, which cannot be interrupted, run at most about once per turn
+ * however many evaluations make one at once.
  */
 function inFreeTurn<A extends unknown[]>(implementation: (this: Focus, ...args: A) => unknown): (this: Focus, ...args: A) => Promise<unknown> {
   return async function (this: Focus, ...args: A): Promise<unknown> {
-    const budget = budgetOf(this.environment);
-    for (let parked = budget.checkpoint(); parked !== undefined; parked = budget.checkpoint()) await parked;
+    if (args.some(isLarge)) {
+      const budget = budgetOf(this.environment);
+      for (let parked = budget.checkpointBeforeHeavyWork(); parked !== undefined; parked = budget.checkpointBeforeHeavyWork()) await parked;
+    }
     return implementation.apply(this, args);
   };
+}
+
+/** An argument a built-in may spend milliseconds on: a long string or array, or any object (its size is not known). */
+function isLarge(argument: unknown): boolean {
+  if (typeof argument === 'string') return argument.length > 10_000;
+  if (Array.isArray(argument)) return argument.length > 1_000;
+  return typeof argument === 'object' && argument !== null;
 }
 
 /** JSONata's own `$name`, started in a free turn like inFreeTurn. */

@@ -64,19 +64,28 @@ describe('EvaluationBudget time', () => {
     expect(() => budget.checkTime()).toThrow(ExpressionError);
   });
 
-  it('shares one slice of the event loop among all evaluations', async () => {
+  it('shares one slice of the event loop among all evaluations, except trivial ones', async () => {
     await new Promise(setImmediate);
     const first = new EvaluationBudget(limits, now, () => cpu, cpu);
     const second = new EvaluationBudget(limits, now, () => cpu, cpu);
+    now += 2;
+    cpu += 2;
     expect(first.checkpoint()).toBeUndefined();
     now += 10;
     cpu += 10;
-    // The second has run nothing yet, but this stretch of evaluation work is used up.
+    // `first` used up this turn's slice: `second`, which has run almost nothing, may still run.
+    const trivial = new EvaluationBudget(limits, now, () => cpu, cpu);
+    expect(trivial.checkpoint()).toBeUndefined();
+    // …but not start work that cannot be interrupted, and `second` parks once it has run more than that.
+    const heavy = trivial.checkpointBeforeHeavyWork();
+    expect(heavy).toBeInstanceOf(Promise);
     const parkedSecond = second.checkpoint();
     const parkedFirst = first.checkpoint();
     expect(parkedSecond).toBeInstanceOf(Promise);
     expect(parkedFirst).toBeInstanceOf(Promise);
-    await Promise.all([parkedFirst, parkedSecond]);
+    await Promise.all([parkedFirst, parkedSecond, heavy]);
+    now += 2;
+    cpu += 2;
     expect(second.checkpoint()).toBeUndefined();
   });
 });

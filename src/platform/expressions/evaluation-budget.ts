@@ -1,12 +1,15 @@
 import { ExpressionError } from './expression-error.js';
 
 const YIELD_INTERVAL_MS = 10;
+/** What an evaluation may run in a turn whose slice others used up: a trivial one never parks. */
+const SHARED_SLICE_GRACE_MS = 1;
 
 /**
  * Evaluations share one slice of the event loop: a stretch of evaluation work starts at the first
- * checkpoint after the loop last came round, and once it is YIELD_INTERVAL_MS old every evaluation
- * parks at its next checkpoint, whichever evaluation used the time. With a slice per evaluation,
- * twenty evaluations resumed in one turn would hold the loop for 200 ms.
+ * checkpoint after the loop last came round, and once it is YIELD_INTERVAL_MS old the evaluations
+ * that have run more than a trivial time park at their next checkpoint, whichever evaluation used
+ * the slice. With only a slice per evaluation, twenty evaluations resumed in one turn would hold
+ * the loop for 200 ms.
  */
 let stretchStartedAt = 0;
 let stretchOpen = false;
@@ -67,6 +70,8 @@ export function recentProcessCpuMs(now = Date.now()): number {
 export class EvaluationBudget {
   private deadline: number;
   private remainingBytes: number;
+  /** When this evaluation last started running: its start, or its return from being parked. */
+  private runningSince: number;
 
   constructor(
     readonly limits: EvaluationLimits,
@@ -76,6 +81,7 @@ export class EvaluationBudget {
   ) {
     this.deadline = startedAt + limits.timeoutMs;
     this.remainingBytes = limits.maxResultBytes;
+    this.runningSince = startedAt;
   }
 
   checkTime(): void {
@@ -101,17 +107,37 @@ export class EvaluationBudget {
   /**
    * checkTime for the step hook. JSONata's steps are chained promises that never leave the
    * microtask queue, so a long evaluation would hold the event loop (I/O, timers, queue lock
-   * renewals) until it ends; once the evaluations of this stretch have run YIELD_INTERVAL_MS, it
-   * is parked until the loop has come round instead.
+   * renewals) until it ends; once it has run YIELD_INTERVAL_MS, or more than a trivial time in a
+   * turn whose slice is used up, it is parked until the loop has come round instead.
    */
   checkpoint(): Promise<void> | undefined {
     const now = Date.now();
     this.throwIfLate(now);
-    if (now - stretchStart(now) < YIELD_INTERVAL_MS) return undefined;
+    const runningMs = now - this.runningSince;
+    if (runningMs < SHARED_SLICE_GRACE_MS) return undefined;
+    if (runningMs < YIELD_INTERVAL_MS && now - stretchStart(now) < YIELD_INTERVAL_MS) return undefined;
+    return this.park(now);
+  }
+
+  /**
+   * checkpoint before work that cannot be interrupted (a built-in over a large value, writing a
+   * large result out): it starts only in a turn whose slice is not used up, so such work of several
+   * evaluations does not run back to back.
+   */
+  checkpointBeforeHeavyWork(): Promise<void> | undefined {
+    const now = Date.now();
+    this.throwIfLate(now);
+    if (now - this.runningSince < YIELD_INTERVAL_MS && now - stretchStart(now) < YIELD_INTERVAL_MS) return undefined;
+    return this.park(now);
+  }
+
+  private park(now: number): Promise<void> {
     return new Promise((resolve) =>
       setImmediate(() => {
         // Waiting for the loop to come round (other jobs' work) is not this call's time.
-        this.deadline += Date.now() - now;
+        const resumedAt = Date.now();
+        this.deadline += resumedAt - now;
+        this.runningSince = resumedAt;
         resolve();
       }),
     );

@@ -198,7 +198,7 @@ export class TemplateEvaluator {
     if (compiled.kind === 'single') {
       const value = await this.evaluate(compiled.expression, context, bindings, budget);
       // Writing a large value out is work of its own: in a turn not used up by other evaluations.
-      const turn = freeTurn(budget, compiled.expression);
+      const turn = freeTurn(value, budget, compiled.expression);
       if (turn !== undefined) await turn;
       return withExpression(compiled.expression, () => toTemplateValue(value, budget));
     }
@@ -210,7 +210,7 @@ export class TemplateEvaluator {
         continue;
       }
       const value = await this.evaluate(part, context, bindings, budget);
-      const turn = freeTurn(budget, part);
+      const turn = freeTurn(value, budget, part);
       if (turn !== undefined) await turn;
       let text = withExpression(part, () => formatInserted(value, budget.bytesLeft));
       if (options?.encode !== undefined && text !== '') text = options.encode(text);
@@ -312,10 +312,14 @@ function withExpression<T>(expression: CompiledExpression, step: () => T): T {
   }
 }
 
-/** Undefined when this turn's slice of the event loop is not used up, else a wait until one is free. */
-function freeTurn(budget: EvaluationBudget, expression: CompiledExpression): Promise<void> | undefined {
-  const parked = withExpression(expression, () => budget.checkpoint());
-  return parked === undefined ? undefined : parked.then(() => freeTurn(budget, expression));
+/**
+ * Before writing `value` out: undefined when that is cheap (not an object or array) or this turn's
+ * slice of the event loop is not used up, else a wait until a turn's is.
+ */
+function freeTurn(value: unknown, budget: EvaluationBudget, expression: CompiledExpression): Promise<void> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const parked = withExpression(expression, () => budget.checkpointBeforeHeavyWork());
+  return parked === undefined ? undefined : parked.then(() => freeTurn(value, budget, expression));
 }
 
 function onEvaluateEntry(_step: unknown, _input: unknown, environment: jsonata.Environment): Promise<void> | undefined {
