@@ -1,14 +1,17 @@
 import { ExpressionError } from './expression-error.js';
 
 const YIELD_INTERVAL_MS = 10;
-/** What an evaluation may run in a turn whose slice others used up: a trivial one never parks. */
-const SHARED_SLICE_GRACE_MS = 1;
+/**
+ * Steps an evaluation runs before it shares the slice of a turn with the others: an ordinary
+ * template takes a few dozen and is left alone, as before slices were shared.
+ */
+const SHARED_SLICE_AFTER_STEPS = 200;
 
 /**
  * Evaluations share one slice of the event loop: a stretch of evaluation work starts at the first
  * checkpoint after the loop last came round, and once it is YIELD_INTERVAL_MS old the evaluations
- * that have run more than a trivial time park at their next checkpoint, whichever evaluation used
- * the slice. With only a slice per evaluation, twenty evaluations resumed in one turn would hold
+ * that have run more than a few steps park at their next checkpoint, whichever evaluation used the
+ * slice. With only a slice per evaluation, twenty evaluations resumed in one turn would hold
  * the loop for 200 ms.
  */
 let stretchStartedAt = 0;
@@ -72,6 +75,7 @@ export class EvaluationBudget {
   private remainingBytes: number;
   /** When this evaluation last started running: its start, or its return from being parked. */
   private runningSince: number;
+  private steps = 0;
 
   constructor(
     readonly limits: EvaluationLimits,
@@ -107,15 +111,16 @@ export class EvaluationBudget {
   /**
    * checkTime for the step hook. JSONata's steps are chained promises that never leave the
    * microtask queue, so a long evaluation would hold the event loop (I/O, timers, queue lock
-   * renewals) until it ends; once it has run YIELD_INTERVAL_MS, or more than a trivial time in a
-   * turn whose slice is used up, it is parked until the loop has come round instead.
+   * renewals) until it ends; once it has run YIELD_INTERVAL_MS, or more than a few steps in a turn
+   * whose slice is used up, it is parked until the loop has come round instead.
    */
   checkpoint(): Promise<void> | undefined {
     const now = Date.now();
     this.throwIfLate(now);
     const runningMs = now - this.runningSince;
-    if (runningMs < SHARED_SLICE_GRACE_MS) return undefined;
-    if (runningMs < YIELD_INTERVAL_MS && now - stretchStart(now) < YIELD_INTERVAL_MS) return undefined;
+    if (runningMs < YIELD_INTERVAL_MS && (++this.steps <= SHARED_SLICE_AFTER_STEPS || now - stretchStart(now) < YIELD_INTERVAL_MS)) {
+      return undefined;
+    }
     return this.park(now);
   }
 
