@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addUser, registerTenant, type RegisteredTenant } from '../auth-helpers.js';
+import { fixture } from '../signing.js';
 import type { TestApp } from '../test-app.js';
 import { SeedClient } from './seed-client.js';
 import { waitFor } from '../wait-for.js';
@@ -189,24 +190,9 @@ function graphOf(nodes: NodeSpec[]): Graph {
   };
 }
 
-/** A WhatsApp Cloud API message notification (one message, one sender). */
+/** The WhatsApp message fixture (one text message, one sender) under another message id. */
 export function whatsappMessage(messageId: string): object {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: '102290129340398',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              contacts: [{ profile: { name: 'Sheena Fuzz' }, wa_id: '16505550000' }],
-              messages: [{ from: '16505550000', id: messageId, timestamp: '1763646273', type: 'text', text: { body: 'Does it come in blue?' } }],
-            },
-          },
-        ],
-      },
-    ],
-  };
+  const message = JSON.parse(fixture('whatsapp-message.json').toString('utf8')) as { entry: { changes: { value: { messages: { id: string }[] } }[] }[] };
+  message.entry[0].changes[0].value.messages[0].id = messageId;
+  return message;
 }
