@@ -43,11 +43,11 @@ const UNSTORABLE_ESCAPE = /(?<=(?:^|[^\\])(?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{
 
 /**
  * JSON text of `value` for a json/jsonb column: every NUL and unpaired surrogate becomes U+FFFD (keys
- * and values alike). Throws JsonTooDeepError for a value nesting deeper than MAX_STORED_JSON_DEPTH (the walk
+ * and values alike). Throws JsonTooDeepError (naming `subject`) for a value nesting deeper than MAX_STORED_JSON_DEPTH (the walk
  * stops at the limit and costs about half of the serialisation it protects).
  */
-export function toPostgresJson(value: unknown): string {
-  if (exceedsJsonDepth(value, MAX_STORED_JSON_DEPTH)) throw new JsonTooDeepError('The value', MAX_STORED_JSON_DEPTH);
+export function toPostgresJson(value: unknown, subject = 'The value'): string {
+  if (exceedsJsonDepth(value, MAX_STORED_JSON_DEPTH)) throw new JsonTooDeepError(subject, MAX_STORED_JSON_DEPTH);
   const json = JSON.stringify(value);
   return json.includes('\\u0000') || json.includes('\\ud') ? json.replace(UNSTORABLE_ESCAPE, '\\ufffd') : json;
 }

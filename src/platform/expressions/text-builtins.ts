@@ -112,7 +112,7 @@ export function boundedPad(maxLength: number): (str: string | undefined, width: 
 }
 
 /** Code points in `text` (what JSONata's string functions count), without building an array of them. */
-export function codePointLength(text: string): number {
+function codePointLength(text: string): number {
   let count = text.length;
   for (let index = 0; index < text.length - 1; index++) {
     const unit = text.charCodeAt(index);

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { JsonTooDeepError, toPostgresJson } from '../../../platform/database/postgres-text.js';
+import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import type { DomainEvent } from '../../../platform/outbox/domain-event.js';
@@ -46,7 +46,7 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
     if (!trigger || trigger.type !== input.triggerNodeType) throw noTriggerNode(input.triggerNodeType);
 
     const executionId = randomUUID();
-    const triggerInput = serializeTriggerInput(input.triggerInput ?? {});
+    const triggerInput = toPostgresJson(input.triggerInput ?? {}, 'The trigger input');
     // A trigger's output is its input. One over the limit is not recorded here: the trigger then runs
     // as a job of its own and fails there with output_too_large.
     const triggerOutput = input.triggerRan && isWithinOutputLimit(triggerInput) ? triggerInput : null;
@@ -96,12 +96,3 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
   }
 }
 
-/** The trigger input's JSON; one nesting too deeply is refused as such (400 from the API, a failed event in a job). */
-function serializeTriggerInput(input: unknown): string {
-  try {
-    return toPostgresJson(input);
-  } catch (error) {
-    if (error instanceof JsonTooDeepError) throw new JsonTooDeepError('The trigger input', error.limit);
-    throw error;
-  }
-}
