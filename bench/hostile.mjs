@@ -2,20 +2,44 @@
 // stall the process run (issue #17). Loopback only.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, createDatabase, deleteRedisKeys, dropDatabase, json, load, sleep, startFlowhook, stop } from './support.mjs';
+import {
+  connect,
+  createDatabase,
+  deleteRedisKeys,
+  dropDatabase,
+  json,
+  load,
+  sleep,
+  startFlowhook,
+  stop,
+} from './support.mjs';
 
 /** Templates that held the event loop for seconds before they were bounded, with a body that triggers each. */
 const ATTACKS = [
   { name: 'regex /(a+)+$/', template: '{{ $match(trigger.body.s, /(a+)+$/) }}', body: { s: `${'a'.repeat(29)}b` } },
-  { name: 'regex /(a+)+$/ on 100 KB', template: '{{ $count($match(trigger.body.s, /(a+)+$/)) }}', body: { s: `${'a'.repeat(100_000)}b` } },
-  { name: 'regex /^(a|a)*$/', template: '{{ $contains(trigger.body.s, /^(a|a)*$/) }}', body: { s: `${'a'.repeat(34)}b` } },
+  {
+    name: 'regex /(a+)+$/ on 100 KB',
+    template: '{{ $count($match(trigger.body.s, /(a+)+$/)) }}',
+    body: { s: `${'a'.repeat(100_000)}b` },
+  },
+  {
+    name: 'regex /^(a|a)*$/',
+    template: '{{ $contains(trigger.body.s, /^(a|a)*$/) }}',
+    body: { s: `${'a'.repeat(34)}b` },
+  },
   { name: '$distinct([1..99999])', template: '{{ $count($distinct([1..99999])) }}', body: {} },
   {
     name: '$distinct of a 480 KB body',
     template: '{{ $count($distinct(trigger.body.items)) }}',
-    body: { items: Array.from({ length: 12_000 }, (_, index) => ({ id: index % 9_000, sku: `sku-${index % 9_000}`, qty: 1 })) },
+    body: {
+      items: Array.from({ length: 12_000 }, (_, index) => ({ id: index % 9_000, sku: `sku-${index % 9_000}`, qty: 1 })),
+    },
   },
-  { name: 'string doubling', template: '{{ ($f := function($s, $n) { $n = 0 ? $s : $f($s & $s, $n - 1) }; $length($f("x", 19))) }}', body: {} },
+  {
+    name: 'string doubling',
+    template: '{{ ($f := function($s, $n) { $n = 0 ? $s : $f($s & $s, $n - 1) }; $length($f("x", 19))) }}',
+    body: {},
+  },
 ];
 
 /** Victim load: light, paced, on another tenant's webhook and on GET /health. */
@@ -34,21 +58,37 @@ export async function hostileScenario({ record, secrets, runId, duration }) {
   const databaseUrl = await createDatabase(name);
   const logFile = join(tmpdir(), 'flowhook-bench', `hostile-${runId}.log`);
   const port = 3800 + Math.floor(Math.random() * 40);
-  const { child, base } = await startFlowhook({ ...secrets, PORT: String(port), DATABASE_URL: databaseUrl, QUEUE_PREFIX: name, LOG_LEVEL: 'info' }, logFile);
+  const { child, base } = await startFlowhook(
+    { ...secrets, PORT: String(port), DATABASE_URL: databaseUrl, QUEUE_PREFIX: name, LOG_LEVEL: 'info' },
+    logFile,
+  );
   console.log(`hostile: logs of the process in ${logFile}`);
   try {
     const victim = await tenantWithWebhooks(base, 'Victim', ['{{ trigger.body.order }}']);
-    const attacker = await tenantWithWebhooks(base, 'Attacker', ATTACKS.map((attack) => attack.template));
+    const attacker = await tenantWithWebhooks(
+      base,
+      'Attacker',
+      ATTACKS.map((attack) => attack.template),
+    );
     const victimHook = victim.hooks[0];
     const victimLoad = (seconds) =>
       Promise.all([
-        load({ url: `${base}/webhooks/${victimHook.id}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-token': victimHook.authToken }, body: '{"order":1}', connections: 2, overallRate: VICTIM_WEBHOOKS_PER_SECOND, duration: seconds }),
+        load({
+          url: `${base}/webhooks/${victimHook.id}`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-webhook-token': victimHook.authToken },
+          body: '{"order":1}',
+          connections: 2,
+          overallRate: VICTIM_WEBHOOKS_PER_SECOND,
+          duration: seconds,
+        }),
         load({ url: `${base}/health`, connections: 1, overallRate: VICTIM_HEALTH_PER_SECOND, duration: seconds }),
       ]);
 
     // Warm-up (JIT, pools), then the victim alone, then the victim while the attacks run.
     await victimLoad(2);
-    for (const [index, attack] of ATTACKS.entries()) await attackOnce(base, databaseUrl, attacker.hooks[index], attack.body);
+    for (const [index, attack] of ATTACKS.entries())
+      await attackOnce(base, databaseUrl, attacker.hooks[index], attack.body);
     const [quietHook, quietHealth] = await victimLoad(duration);
 
     for (const inFlight of [1, 4]) {
@@ -70,13 +110,40 @@ export async function hostileScenario({ record, secrets, runId, duration }) {
 
       const max = Math.max(attackedHook.latency.max, attackedHealth.latency.max);
       const during = `during ${inFlight} attack${inFlight === 1 ? '' : 's'} at once`;
-      record('hostile', `victim max / p99 ms ${during} (webhook, /health)`, `${attackedHook.latency.max} / ${attackedHook.latency.p99}, ${attackedHealth.latency.max} / ${attackedHealth.latency.p99}`, 'max ≤ 250', max <= 250);
+      record(
+        'hostile',
+        `victim max / p99 ms ${during} (webhook, /health)`,
+        `${attackedHook.latency.max} / ${attackedHook.latency.p99}, ${attackedHealth.latency.max} / ${attackedHealth.latency.p99}`,
+        'max ≤ 250',
+        max <= 250,
+      );
       const done = outcomes.expression_error + outcomes.succeeded;
-      record('hostile', `attacks ${during}: expression_error / completed / other`, `${outcomes.expression_error} / ${outcomes.succeeded} / ${outcomes.other}`, 'no other', outcomes.other === 0 && done > 0);
+      record(
+        'hostile',
+        `attacks ${during}: expression_error / completed / other`,
+        `${outcomes.expression_error} / ${outcomes.succeeded} / ${outcomes.other}`,
+        'no other',
+        outcomes.other === 0 && done > 0,
+      );
       record('hostile', `slowest attacking node ${during}, ms`, Math.round(slowestNodeMs), 'reported', true);
-      record('hostile', `victim 2xx ${during} (webhook, /health)`, `${attackedHook['2xx']}/${attackedHook.requests.total}, ${attackedHealth['2xx']}/${attackedHealth.requests.total}`, 'all', attackedHook.non2xx === 0 && attackedHealth.non2xx === 0 && attackedHook.errors === 0 && attackedHealth.errors === 0);
+      record(
+        'hostile',
+        `victim 2xx ${during} (webhook, /health)`,
+        `${attackedHook['2xx']}/${attackedHook.requests.total}, ${attackedHealth['2xx']}/${attackedHealth.requests.total}`,
+        'all',
+        attackedHook.non2xx === 0 &&
+          attackedHealth.non2xx === 0 &&
+          attackedHook.errors === 0 &&
+          attackedHealth.errors === 0,
+      );
     }
-    record('hostile', 'victim max / p99 ms, no attack (webhook, /health)', `${quietHook.latency.max} / ${quietHook.latency.p99}, ${quietHealth.latency.max} / ${quietHealth.latency.p99}`, 'reported', true);
+    record(
+      'hostile',
+      'victim max / p99 ms, no attack (webhook, /health)',
+      `${quietHook.latency.max} / ${quietHook.latency.p99}, ${quietHealth.latency.max} / ${quietHealth.latency.p99}`,
+      'reported',
+      true,
+    );
   } finally {
     await stop(child);
     await dropDatabase(name);
@@ -86,7 +153,11 @@ export async function hostileScenario({ record, secrets, runId, duration }) {
 
 /** A tenant with one published trigger → transform workflow and webhook per template. */
 async function tenantWithWebhooks(base, name, templates) {
-  const session = await json(base, 'POST', '/api/auth/register', { tenantName: `${name} bench`, email: `${name.toLowerCase()}-${Date.now()}@example.com`, password: 'bench password 123' });
+  const session = await json(base, 'POST', '/api/auth/register', {
+    tenantName: `${name} bench`,
+    email: `${name.toLowerCase()}-${Date.now()}@example.com`,
+    password: 'bench password 123',
+  });
   const auth = { authorization: `Bearer ${session.accessToken}` };
   const hooks = [];
   for (const [index, template] of templates.entries()) {
@@ -105,7 +176,15 @@ async function tenantWithWebhooks(base, name, templates) {
       auth,
     );
     await json(base, 'POST', `/api/workflows/${flow.id}/publish`, {}, auth);
-    hooks.push(await json(base, 'POST', '/api/webhooks', { name: `${name} ${index}`, workflowId: flow.id, nodeId: 'in', provider: 'generic' }, auth));
+    hooks.push(
+      await json(
+        base,
+        'POST',
+        '/api/webhooks',
+        { name: `${name} ${index}`, workflowId: flow.id, nodeId: 'in', provider: 'generic' },
+        auth,
+      ),
+    );
   }
   return { auth, hooks };
 }
@@ -122,7 +201,11 @@ async function attackOnce(base, databaseUrl, hook, body) {
           WHERE e.id = $1 AND x.status IN ('succeeded', 'failed')`,
         [eventId],
       );
-      if (rows[0]) return { kind: rows[0].status === 'succeeded' ? 'succeeded' : rows[0].errorClass, nodeMs: Number(rows[0].nodeMs) };
+      if (rows[0])
+        return {
+          kind: rows[0].status === 'succeeded' ? 'succeeded' : rows[0].errorClass,
+          nodeMs: Number(rows[0].nodeMs),
+        };
     }
     throw new Error('an attacking execution did not finish in 30 s');
   } finally {

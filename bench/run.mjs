@@ -4,7 +4,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { hostileScenario } from './hostile.mjs';
-import { connect, createDatabase, deleteRedisKeys, dropDatabase, json, load, percentile, query, ROOT, sleep, startBaseline, startFlowhook, startReceiver, startWorker, stop } from './support.mjs';
+import {
+  connect,
+  createDatabase,
+  deleteRedisKeys,
+  dropDatabase,
+  json,
+  load,
+  percentile,
+  query,
+  ROOT,
+  sleep,
+  startBaseline,
+  startFlowhook,
+  startReceiver,
+  startWorker,
+  stop,
+} from './support.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -12,18 +28,29 @@ const duration = quick ? 3 : 10;
 const rows = [];
 const record = (scenario, figure, value, target, ok) => {
   rows.push({ scenario, figure, value, target, ok });
-  console.log(`${ok ? 'PASS' : 'MISS'}  ${scenario.padEnd(14)} ${figure.padEnd(48)} ${String(value).padEnd(14)} target ${target}`);
+  console.log(
+    `${ok ? 'PASS' : 'MISS'}  ${scenario.padEnd(14)} ${figure.padEnd(48)} ${String(value).padEnd(14)} target ${target}`,
+  );
 };
 
 // --only=ingress,all-process,scale-out,hostile runs a subset (default: all four groups).
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const runs = (group) => !only || only.includes(group);
 const runId = Date.now().toString(36);
 const secrets = { INGRESS_RATE_LIMIT: '1000000', TRUST_PROXY: 'true' };
 
 // Baseline: bare node:http answering 202.
 const baseline = await startBaseline();
-const baselineResult = await load({ url: baseline.url, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' }, duration });
+const baselineResult = await load({
+  url: baseline.url,
+  method: 'POST',
+  body: '{"a":1}',
+  headers: { 'content-type': 'application/json' },
+  duration,
+});
 baseline.server.close();
 const baselineRps = baselineResult.requests.average;
 console.log(`baseline node:http 202: ${Math.round(baselineRps)} req/s`);
@@ -34,12 +61,30 @@ if (runs('ingress')) {
   const ingressDb = `flowhook_bench_ingress_${runId}`;
   const ingressUrl = await createDatabase(ingressDb);
   const ingressPrefix = `flowhook_bench_ingress_${runId}`;
-  const api = await startFlowhook({ ...secrets, APP_ROLE: 'api', PORT: String(3950 + Math.floor(Math.random() * 40)), DATABASE_URL: ingressUrl, QUEUE_PREFIX: ingressPrefix });
+  const api = await startFlowhook({
+    ...secrets,
+    APP_ROLE: 'api',
+    PORT: String(3950 + Math.floor(Math.random() * 40)),
+    DATABASE_URL: ingressUrl,
+    QUEUE_PREFIX: ingressPrefix,
+  });
   try {
     const { auth } = await registerBenchTenant(api.base);
-    const ingressFlow = await json(api.base, 'POST', '/api/workflows', { name: 'Ingress', nodes: [{ id: 'in', type: 'trigger.webhook', config: {} }], edges: [] }, auth);
+    const ingressFlow = await json(
+      api.base,
+      'POST',
+      '/api/workflows',
+      { name: 'Ingress', nodes: [{ id: 'in', type: 'trigger.webhook', config: {} }], edges: [] },
+      auth,
+    );
     await json(api.base, 'POST', `/api/workflows/${ingressFlow.id}/publish`, {}, auth);
-    const hook = await json(api.base, 'POST', '/api/webhooks', { name: 'bench', workflowId: ingressFlow.id, nodeId: 'in', provider: 'generic' }, auth);
+    const hook = await json(
+      api.base,
+      'POST',
+      '/api/webhooks',
+      { name: 'bench', workflowId: ingressFlow.id, nodeId: 'in', provider: 'generic' },
+      auth,
+    );
     const sending = {
       url: `${api.base}/webhooks/${hook.id}`,
       method: 'POST',
@@ -52,13 +97,35 @@ if (runs('ingress')) {
     // A fixed number of requests, so every request gets its answer and the 202s can be counted exactly.
     const ingress = await load({ ...sending, amount: quick ? 5000 : 30000 });
     const accepted = ingress['2xx'] + warmup;
-    const [{ count: stored }] = await query(ingressUrl, 'SELECT count(*)::int AS count FROM webhook_events WHERE webhook_id = $1', [hook.id]);
+    const [{ count: stored }] = await query(
+      ingressUrl,
+      'SELECT count(*)::int AS count FROM webhook_events WHERE webhook_id = $1',
+      [hook.id],
+    );
     const queued = await queuedJobs(ingressPrefix, 'webhook-events');
     const ingressRps = ingress['2xx'] / ingress.seconds;
     const ingressRatio = ingressRps / baselineRps;
-    record('ingress', 'acknowledged req/s (ratio to node:http)', `${Math.round(ingressRps)} (${(ingressRatio * 100).toFixed(1)}%)`, '≥ 12%', ingressRatio >= 0.12);
-    record('ingress', 'p50 / p99 latency ms', `${ingress.latency.p50} / ${ingress.latency.p99}`, 'p99 ≤ 50', ingress.latency.p99 <= 50);
-    record('ingress', 'events stored / queued / 202s sent', `${stored} / ${queued} / ${accepted}`, 'equal', stored === accepted && queued === accepted);
+    record(
+      'ingress',
+      'acknowledged req/s (ratio to node:http)',
+      `${Math.round(ingressRps)} (${(ingressRatio * 100).toFixed(1)}%)`,
+      '≥ 12%',
+      ingressRatio >= 0.12,
+    );
+    record(
+      'ingress',
+      'p50 / p99 latency ms',
+      `${ingress.latency.p50} / ${ingress.latency.p99}`,
+      'p99 ≤ 50',
+      ingress.latency.p99 <= 50,
+    );
+    record(
+      'ingress',
+      'events stored / queued / 202s sent',
+      `${stored} / ${queued} / ${accepted}`,
+      'equal',
+      stored === accepted && queued === accepted,
+    );
   } finally {
     await stop(api.child);
     await dropDatabase(ingressDb);
@@ -86,18 +153,41 @@ async function scaleOutScenario() {
     const databaseUrl = await createDatabase(name);
     const queuePrefix = `${name}_q`;
     const receiver = await startReceiver();
-    const env = { ...secrets, DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}` };
+    const env = {
+      ...secrets,
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: queuePrefix,
+      OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}`,
+    };
     const api = await startFlowhook({ ...env, APP_ROLE: 'api', PORT: String(3850 + Math.floor(Math.random() * 40)) });
     const children = [];
     try {
       const { auth } = await registerBenchTenant(api.base);
       const flow = await json(api.base, 'POST', '/api/workflows', threeNodeWorkflow('Scale-out', receiver.port), auth);
       await json(api.base, 'POST', `/api/workflows/${flow.id}/publish`, {}, auth);
-      const hook = await json(api.base, 'POST', '/api/webhooks', { name: 'scale', workflowId: flow.id, nodeId: 'in', provider: 'generic' }, auth);
-      const sent = await load({ url: `${api.base}/webhooks/${hook.id}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-token': hook.authToken }, body: '{"order":3}', amount: burst, duration: undefined });
+      const hook = await json(
+        api.base,
+        'POST',
+        '/api/webhooks',
+        { name: 'scale', workflowId: flow.id, nodeId: 'in', provider: 'generic' },
+        auth,
+      );
+      const sent = await load({
+        url: `${api.base}/webhooks/${hook.id}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-webhook-token': hook.authToken },
+        body: '{"order":3}',
+        amount: burst,
+        duration: undefined,
+      });
       // Each worker as an operator adds one: with its default settings (WORKER_CONCURRENCY and all).
       for (let i = 0; i < workers; i++) children.push(startWorker(env));
-      const finished = await waitForExecutions(databaseUrl, flow.id, sent['2xx'], () => receiver.count() >= sent['2xx']);
+      const finished = await waitForExecutions(
+        databaseUrl,
+        flow.id,
+        sent['2xx'],
+        () => receiver.count() >= sent['2xx'],
+      );
       const [row] = await query(
         databaseUrl,
         `SELECT 0.8 * count(*) / greatest(extract(epoch FROM percentile_disc(0.9) WITHIN GROUP (ORDER BY finished_at) - percentile_disc(0.1) WITHIN GROUP (ORDER BY finished_at)), 0.001) AS rate,
@@ -108,11 +198,20 @@ async function scaleOutScenario() {
       );
       rates[workers].push(Number(row.rate));
       if (finished.failed > 0) {
-        const errors = await query(databaseUrl, `SELECT e.error, n.node_id, n.error AS node_error, n.attempts FROM executions e JOIN node_executions n ON n.execution_id = e.id WHERE e.status = 'failed' AND n.status = 'failed' LIMIT 3`);
+        const errors = await query(
+          databaseUrl,
+          `SELECT e.error, n.node_id, n.error AS node_error, n.attempts FROM executions e JOIN node_executions n ON n.execution_id = e.id WHERE e.status = 'failed' AND n.status = 'failed' LIMIT 3`,
+        );
         console.log(`scale-out with ${workers} worker(s): ${finished.failed} failed, e.g. ${JSON.stringify(errors)}`);
       }
       const once = finished.succeeded === sent['2xx'] && row.duplicated === 0 && row.nodeSuccesses === 3 * sent['2xx'];
-      record('scale-out', `${workers} worker(s): executions/s, each exactly once`, `${Math.round(Number(row.rate))} (${finished.succeeded}/${sent['2xx']}, ${row.nodeSuccesses} node successes)`, 'exactly once', once);
+      record(
+        'scale-out',
+        `${workers} worker(s): executions/s, each exactly once`,
+        `${Math.round(Number(row.rate))} (${finished.succeeded}/${sent['2xx']}, ${row.nodeSuccesses} node successes)`,
+        'exactly once',
+        once,
+      );
     } finally {
       for (const child of children) await stop(child);
       await stop(api.child);
@@ -123,7 +222,13 @@ async function scaleOutScenario() {
   }
   const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const ratio = mean(rates[3]) / mean(rates[1]);
-  record('scale-out', `throughput 3 workers / 1 worker (steady state, mean of ${rates[1].length})`, ratio.toFixed(2), '≥ 1 (2 cores here)', ratio >= 1);
+  record(
+    'scale-out',
+    `throughput 3 workers / 1 worker (steady state, mean of ${rates[1].length})`,
+    ratio.toFixed(2),
+    '≥ 1 (2 cores here)',
+    ratio >= 1,
+  );
 }
 
 /** (2)–(6) on one `all` process (API and workers), as SPEC §10 asks for the end-to-end figure. */
@@ -133,7 +238,13 @@ async function allProcessScenarios() {
   const receiver = await startReceiver();
   const port = 3900 + Math.floor(Math.random() * 50);
   const prefix = `flowhook_bench_${runId}`;
-  const { child, base } = await startFlowhook({ ...secrets, PORT: String(port), DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}` });
+  const { child, base } = await startFlowhook({
+    ...secrets,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}`,
+  });
 
   try {
     const { auth, tenantId } = await registerBenchTenant(base);
@@ -141,30 +252,59 @@ async function allProcessScenarios() {
     // (2) End to end: trigger → transform → action.http to a local receiver.
     const e2eFlow = await json(base, 'POST', '/api/workflows', threeNodeWorkflow('E2E', receiver.port), auth);
     await json(base, 'POST', `/api/workflows/${e2eFlow.id}/publish`, {}, auth);
-    const e2eHook = await json(base, 'POST', '/api/webhooks', { name: 'e2e', workflowId: e2eFlow.id, nodeId: 'in', provider: 'generic' }, auth);
+    const e2eHook = await json(
+      base,
+      'POST',
+      '/api/webhooks',
+      { name: 'e2e', workflowId: e2eFlow.id, nodeId: 'in', provider: 'generic' },
+      auth,
+    );
 
     // Unloaded latency: one at a time, after as many to warm up (JIT, connection pools), as in ingress.
     const single = [];
     const poller = await connect(databaseUrl);
     for (let i = 0; i < (quick ? 20 : 60); i++) {
-      const { eventId } = await json(base, 'POST', `/webhooks/${e2eHook.id}`, { order: i }, { 'x-webhook-token': e2eHook.authToken });
+      const { eventId } = await json(
+        base,
+        'POST',
+        `/webhooks/${e2eHook.id}`,
+        { order: i },
+        { 'x-webhook-token': e2eHook.authToken },
+      );
       const ms = await completionMs(poller, eventId);
       if (i >= (quick ? 10 : 30)) single.push(ms);
     }
     await poller.end();
     single.sort((a, b) => a - b);
-    record('end-to-end', 'p50 webhook-to-completion ms (unloaded)', percentile(single, 50), '≤ 50', percentile(single, 50) <= 50);
+    record(
+      'end-to-end',
+      'p50 webhook-to-completion ms (unloaded)',
+      percentile(single, 50),
+      '≤ 50',
+      percentile(single, 50) <= 50,
+    );
 
     // Sustained: after a smaller burst to warm up the loaded paths (not counted), a burst of webhooks,
     // then its executions completed per second, from its first webhook received to its last finished.
-    const sending = { url: `${base}/webhooks/${e2eHook.id}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-token': e2eHook.authToken }, body: '{"order":7}', duration: undefined };
+    const sending = {
+      url: `${base}/webhooks/${e2eHook.id}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-webhook-token': e2eHook.authToken },
+      body: '{"order":7}',
+      duration: undefined,
+    };
     const warmedUp = (await load({ ...sending, amount: quick ? 200 : 500 }))['2xx'] + single.length * 2;
     await waitForExecutions(databaseUrl, e2eFlow.id, warmedUp, () => receiver.count() >= warmedUp);
     const burst = quick ? 1000 : 5000;
     const burstStartedAt = new Date();
     const sent = await load({ ...sending, amount: burst });
     const e2eAccepted = sent['2xx'];
-    const finished = await waitForExecutions(databaseUrl, e2eFlow.id, e2eAccepted + warmedUp, () => receiver.count() >= e2eAccepted + warmedUp);
+    const finished = await waitForExecutions(
+      databaseUrl,
+      e2eFlow.id,
+      e2eAccepted + warmedUp,
+      () => receiver.count() >= e2eAccepted + warmedUp,
+    );
     const [{ rate, p50, p99 }] = await query(
       databaseUrl,
       `SELECT count(*) / greatest(extract(epoch FROM max(x.finished_at) - min(e.received_at)), 0.001) AS rate,
@@ -174,9 +314,27 @@ async function allProcessScenarios() {
         WHERE e.webhook_id = $1 AND e.received_at >= $2 AND x.status = 'succeeded'`,
       [e2eHook.id, burstStartedAt],
     );
-    record('end-to-end', `executions/s sustained (${finished.succeeded} ok, ${finished.failed} failed)`, Math.round(Number(rate)), '≥ 500', Number(rate) >= 500);
-    record('end-to-end', 'p50 / p99 webhook-to-completion ms under load', `${Math.round(p50)} / ${Math.round(p99)}`, 'reported', true);
-    record('end-to-end', 'receiver calls = succeeded executions', `${receiver.count()} / ${finished.succeeded}`, 'equal', receiver.count() === finished.succeeded);
+    record(
+      'end-to-end',
+      `executions/s sustained (${finished.succeeded} ok, ${finished.failed} failed)`,
+      Math.round(Number(rate)),
+      '≥ 500',
+      Number(rate) >= 500,
+    );
+    record(
+      'end-to-end',
+      'p50 / p99 webhook-to-completion ms under load',
+      `${Math.round(p50)} / ${Math.round(p99)}`,
+      'reported',
+      true,
+    );
+    record(
+      'end-to-end',
+      'receiver calls = succeeded executions',
+      `${receiver.count()} / ${finished.succeeded}`,
+      'equal',
+      receiver.count() === finished.succeeded,
+    );
 
     // (3) Outbound: 100 executions of one tenant calling out at once; from the node job taken (the node
     // marked running) to the request arriving at the receiver.
@@ -188,19 +346,44 @@ async function allProcessScenarios() {
         name: 'Outbound',
         nodes: [
           { id: 'start', type: 'trigger.manual', config: {} },
-          { id: 'call', type: 'action.http', config: { method: 'POST', url: `http://127.0.0.1:${receiver.port}/outbound/{{ execution.id }}`, body: { n: '{{ trigger.body.n }}' }, rateLimitPerSecond: 10000 } },
+          {
+            id: 'call',
+            type: 'action.http',
+            config: {
+              method: 'POST',
+              url: `http://127.0.0.1:${receiver.port}/outbound/{{ execution.id }}`,
+              body: { n: '{{ trigger.body.n }}' },
+              rateLimitPerSecond: 10000,
+            },
+          },
         ],
         edges: [{ source: 'start', target: 'call' }],
       },
       auth,
     );
     const outboundIds = await Promise.all(
-      Array.from({ length: 100 }, async (_, n) => (await json(base, 'POST', `/api/workflows/${outboundFlow.id}/execute`, { input: { n } }, auth)).executionId),
+      Array.from(
+        { length: 100 },
+        async (_, n) =>
+          (await json(base, 'POST', `/api/workflows/${outboundFlow.id}/execute`, { input: { n } }, auth)).executionId,
+      ),
     );
     await waitForExecutions(databaseUrl, outboundFlow.id, outboundIds.length);
-    const started = await query(databaseUrl, `SELECT execution_id AS "executionId", extract(epoch FROM started_at) * 1000 AS "startedMs" FROM node_executions WHERE execution_id = ANY($1) AND node_id = 'call'`, [outboundIds]);
-    const actionStart = started.map((row) => receiver.arrivedAt(`/outbound/${row.executionId}`) - Number(row.startedMs)).sort((a, b) => a - b);
-    record('outbound', `action start after job taken p50 / p99 ms (${actionStart.length} concurrent)`, `${Math.round(percentile(actionStart, 50))} / ${Math.round(percentile(actionStart, 99))}`, '≤ 100', percentile(actionStart, 99) <= 100);
+    const started = await query(
+      databaseUrl,
+      `SELECT execution_id AS "executionId", extract(epoch FROM started_at) * 1000 AS "startedMs" FROM node_executions WHERE execution_id = ANY($1) AND node_id = 'call'`,
+      [outboundIds],
+    );
+    const actionStart = started
+      .map((row) => receiver.arrivedAt(`/outbound/${row.executionId}`) - Number(row.startedMs))
+      .sort((a, b) => a - b);
+    record(
+      'outbound',
+      `action start after job taken p50 / p99 ms (${actionStart.length} concurrent)`,
+      `${Math.round(percentile(actionStart, 50))} / ${Math.round(percentile(actionStart, 99))}`,
+      '≤ 100',
+      percentile(actionStart, 99) <= 100,
+    );
 
     // (4) Resume URL generation and lookup (10,000 registrations in the table).
     const { newResumeId } = await import(join(ROOT, 'dist', 'src', 'modules', 'waits', 'domain', 'resume-id.js'));
@@ -225,8 +408,20 @@ async function allProcessScenarios() {
     const lookups = await timeLookups(lookupClient, ids.slice(0, 2000));
     await lookupClient.end();
     generation.sort((a, b) => a - b);
-    record('resume', 'resume URL generation p99 ms', percentile(generation, 99).toFixed(4), '< 1', percentile(generation, 99) < 1);
-    record('resume', 'resume lookup (by id, PostgreSQL) p99 ms', percentile(lookups, 99).toFixed(3), '< 1', percentile(lookups, 99) < 1);
+    record(
+      'resume',
+      'resume URL generation p99 ms',
+      percentile(generation, 99).toFixed(4),
+      '< 1',
+      percentile(generation, 99) < 1,
+    );
+    record(
+      'resume',
+      'resume lookup (by id, PostgreSQL) p99 ms',
+      percentile(lookups, 99).toFixed(3),
+      '< 1',
+      percentile(lookups, 99) < 1,
+    );
 
     // (5) Management reads with 10,000 workflows.
     await query(
@@ -241,7 +436,13 @@ async function allProcessScenarios() {
     const reads = { headers: auth, duration: Math.min(duration, 5), connections: 10 };
     await load({ ...reads, url: `${base}/api/workflows?limit=20&page=1`, duration: 2 }); // warm-up
     const list = await load({ ...reads, url: `${base}/api/workflows?limit=20&page=50` });
-    record('management', 'GET /api/workflows p97.5 ms (10k workflows)', list.latency.p97_5, '≤ 50 (p95)', list.latency.p97_5 <= 50);
+    record(
+      'management',
+      'GET /api/workflows p97.5 ms (10k workflows)',
+      list.latency.p97_5,
+      '≤ 50 (p95)',
+      list.latency.p97_5 <= 50,
+    );
     const one = await load({ ...reads, url: `${base}/api/workflows/${e2eFlow.id}` });
     record('management', 'GET /api/workflows/:id p97.5 ms', one.latency.p97_5, '≤ 50 (p95)', one.latency.p97_5 <= 50);
 
@@ -250,7 +451,14 @@ async function allProcessScenarios() {
       const samples = [];
       const rss = async () => Number((await query(databaseUrl, 'SELECT 1 AS x')) && (await readRss(child.pid)));
       const sampler = setInterval(async () => samples.push(await rss()), 10_000);
-      await load({ url: `${base}/webhooks/${e2eHook.id}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-token': e2eHook.authToken }, body: '{"order":"soak"}', duration: 600, connections: 20 });
+      await load({
+        url: `${base}/webhooks/${e2eHook.id}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-webhook-token': e2eHook.authToken },
+        body: '{"order":"soak"}',
+        duration: 600,
+        connections: 20,
+      });
       clearInterval(sampler);
       const first = samples[Math.min(3, samples.length - 1)];
       const last = samples[samples.length - 1];
@@ -268,7 +476,18 @@ async function allProcessScenarios() {
 function writeResults() {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, baselineRps: Math.round(baselineRps), rows }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+        baselineRps: Math.round(baselineRps),
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\nresults written to ${file}`);
 }
 
@@ -279,7 +498,16 @@ function threeNodeWorkflow(name, receiverPort) {
     nodes: [
       { id: 'in', type: 'trigger.webhook', config: {} },
       { id: 'shape', type: 'transform', config: { set: { order: '{{ trigger.body.order }}' } } },
-      { id: 'call', type: 'action.http', config: { method: 'POST', url: `http://127.0.0.1:${receiverPort}/hook`, body: { order: '{{ nodes.shape.output.order }}' }, rateLimitPerSecond: 10000 } },
+      {
+        id: 'call',
+        type: 'action.http',
+        config: {
+          method: 'POST',
+          url: `http://127.0.0.1:${receiverPort}/hook`,
+          body: { order: '{{ nodes.shape.output.order }}' },
+          rateLimitPerSecond: 10000,
+        },
+      },
     ],
     edges: [
       { source: 'in', target: 'shape' },
@@ -289,13 +517,20 @@ function threeNodeWorkflow(name, receiverPort) {
 }
 
 async function registerBenchTenant(base) {
-  const session = await json(base, 'POST', '/api/auth/register', { tenantName: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench password 123' });
+  const session = await json(base, 'POST', '/api/auth/register', {
+    tenantName: 'Bench',
+    email: `bench-${Date.now()}@example.com`,
+    password: 'bench password 123',
+  });
   return { auth: { authorization: `Bearer ${session.accessToken}` }, tenantId: session.tenant.id };
 }
 
 async function queuedJobs(prefix, queueName) {
   const { Queue } = await import('bullmq');
-  const queue = new Queue(queueName, { prefix, connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } });
+  const queue = new Queue(queueName, {
+    prefix,
+    connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+  });
   const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed');
   await queue.close();
   return Object.values(counts).reduce((total, count) => total + count, 0);
@@ -305,7 +540,11 @@ async function timeLookups(client, ids) {
   const times = [];
   for (const id of ids) {
     const started = performance.now();
-    await client.query({ name: 'resume-lookup', text: 'SELECT status, execution_id, node_id FROM resume_registrations WHERE resume_id = $1', values: [id] });
+    await client.query({
+      name: 'resume-lookup',
+      text: 'SELECT status, execution_id, node_id FROM resume_registrations WHERE resume_id = $1',
+      values: [id],
+    });
     times.push(performance.now() - started);
   }
   return times.sort((a, b) => a - b);
@@ -336,7 +575,9 @@ async function waitForExecutions(databaseUrl, workflowId, expected, likelyDone =
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(50)) {
       if (!likelyDone() && Date.now() - polledAt < 2000) continue;
       polledAt = Date.now();
-      const { rows: [row] } = await client.query(
+      const {
+        rows: [row],
+      } = await client.query(
         `SELECT count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM executions WHERE workflow_id = $1`,
         [workflowId],
       );

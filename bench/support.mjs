@@ -50,10 +50,24 @@ export async function query(databaseUrl, sql, params = []) {
  * Its log lines (stdout) go to `logFile` when given, else nowhere.
  */
 function spawnFlowhook(env, logFile) {
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(ROOT, 'dist', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789', ENCRYPTION_KEY: 'ab'.repeat(32), ...env },
-    stdio: ['ignore', logFile ? 'pipe' : 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-semi-space-size=64',
+      ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []),
+      join(ROOT, 'dist', 'src', 'main.js'),
+    ],
+    {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789',
+        ENCRYPTION_KEY: 'ab'.repeat(32),
+        ...env,
+      },
+      stdio: ['ignore', logFile ? 'pipe' : 'ignore', 'inherit'],
+    },
+  );
   if (logFile) {
     mkdirSync(dirname(logFile), { recursive: true });
     child.stdout.pipe(createWriteStream(logFile, { flags: 'a' }));
@@ -132,13 +146,19 @@ export function load(options) {
   const started = performance.now();
   let lastResponse = started;
   return new Promise((resolve, reject) => {
-    const instance = autocannon(merged, (error, result) => (error ? reject(error) : resolve({ ...result, seconds: (lastResponse - started) / 1000 })));
+    const instance = autocannon(merged, (error, result) =>
+      error ? reject(error) : resolve({ ...result, seconds: (lastResponse - started) / 1000 }),
+    );
     instance.on('response', () => (lastResponse = performance.now()));
   });
 }
 
 export async function json(base, method, path, body, headers = {}) {
-  const response = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;

@@ -18,7 +18,9 @@ export class CreateEventStore1795381176212 implements MigrationInterface {
         occurred_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`CREATE INDEX event_store_tenant_sequence_idx ON event_store (tenant_id, sequence_number)`);
-    await queryRunner.query(`CREATE INDEX event_store_tenant_type_sequence_idx ON event_store (tenant_id, type, sequence_number)`);
+    await queryRunner.query(
+      `CREATE INDEX event_store_tenant_type_sequence_idx ON event_store (tenant_id, type, sequence_number)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -22,9 +22,13 @@ export class CreateWorkflows1795383000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`CREATE INDEX workflows_tenant_updated_idx ON workflows (tenant_id, updated_at DESC, id)`);
-    await queryRunner.query(`CREATE INDEX workflows_tenant_status_idx ON workflows (tenant_id, status, updated_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX workflows_tenant_status_idx ON workflows (tenant_id, status, updated_at DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX workflows_tags_idx ON workflows USING gin (tags)`);
-    await queryRunner.query(`CREATE INDEX workflows_tenant_name_idx ON workflows (tenant_id, lower(name) text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX workflows_tenant_name_idx ON workflows (tenant_id, lower(name) text_pattern_ops)`,
+    );
     await queryRunner.query(`
       CREATE TABLE workflow_versions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -37,7 +41,9 @@ export class CreateWorkflows1795383000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (workflow_id, version)
       )`);
-    await queryRunner.query(`CREATE INDEX workflow_versions_tenant_idx ON workflow_versions (tenant_id, workflow_id, version DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX workflow_versions_tenant_idx ON workflow_versions (tenant_id, workflow_id, version DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -22,9 +22,15 @@ export class CreateExecutions1795384000000 implements MigrationInterface {
         started_at timestamptz,
         finished_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX executions_tenant_workflow_created_idx ON executions (tenant_id, workflow_id, created_at DESC)`);
-    await queryRunner.query(`CREATE UNIQUE INDEX executions_source_key_idx ON executions (tenant_id, source_key) WHERE source_key IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX executions_tenant_status_idx ON executions (tenant_id, status, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX executions_tenant_workflow_created_idx ON executions (tenant_id, workflow_id, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX executions_source_key_idx ON executions (tenant_id, source_key) WHERE source_key IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX executions_tenant_status_idx ON executions (tenant_id, status, created_at DESC)`,
+    );
     await queryRunner.query(`
       CREATE TABLE node_executions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -45,8 +51,12 @@ export class CreateExecutions1795384000000 implements MigrationInterface {
         finished_at timestamptz,
         UNIQUE (execution_id, node_id)
       )`);
-    await queryRunner.query(`CREATE INDEX node_executions_unqueued_idx ON node_executions (scheduled_at) WHERE scheduled AND status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX node_executions_tenant_workflow_node_idx ON node_executions (tenant_id, workflow_id, node_id, started_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX node_executions_unqueued_idx ON node_executions (scheduled_at) WHERE scheduled AND status = 'pending'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX node_executions_tenant_workflow_node_idx ON node_executions (tenant_id, workflow_id, node_id, started_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

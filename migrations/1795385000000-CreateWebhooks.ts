@@ -43,9 +43,15 @@ export class CreateWebhooks1795385000000 implements MigrationInterface {
         workflow_execution_id uuid,
         correlation_id text
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_events_webhook_received_idx ON webhook_events (webhook_id, received_at DESC)`);
-    await queryRunner.query(`CREATE INDEX webhook_events_tenant_received_idx ON webhook_events (tenant_id, received_at DESC)`);
-    await queryRunner.query(`CREATE INDEX webhook_events_unprocessed_idx ON webhook_events (received_at) WHERE status = 'received'`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_events_webhook_received_idx ON webhook_events (webhook_id, received_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX webhook_events_tenant_received_idx ON webhook_events (tenant_id, received_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX webhook_events_unprocessed_idx ON webhook_events (received_at) WHERE status = 'received'`,
+    );
     await queryRunner.query(`
       CREATE TABLE webhook_event_keys (
         webhook_id uuid NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,

@@ -18,7 +18,9 @@ export class CreateContacts1795386000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX contacts_tenant_updated_idx ON contacts (tenant_id, updated_at DESC)`);
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await queryRunner.query(`CREATE INDEX contacts_search_idx ON contacts USING gin (lower(coalesce(name, '') || ' ' || external_id) gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX contacts_search_idx ON contacts USING gin (lower(coalesce(name, '') || ' ' || external_id) gin_trgm_ops)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -19,7 +19,9 @@ export class CreateWaits1795387000000 implements MigrationInterface {
         consumed_at timestamptz,
         UNIQUE (execution_id, node_id)
       )`);
-    await queryRunner.query(`CREATE INDEX resume_registrations_active_expiry_idx ON resume_registrations (expires_at) WHERE status = 'active'`);
+    await queryRunner.query(
+      `CREATE INDEX resume_registrations_active_expiry_idx ON resume_registrations (expires_at) WHERE status = 'active'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

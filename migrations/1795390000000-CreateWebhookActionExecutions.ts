@@ -24,9 +24,15 @@ export class CreateWebhookActionExecutions1795390000000 implements MigrationInte
         error_message text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_action_executions_tenant_created_idx ON webhook_action_executions (tenant_id, created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX webhook_action_executions_tenant_workflow_idx ON webhook_action_executions (tenant_id, workflow_id, node_id, created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX webhook_action_executions_tenant_origin_idx ON webhook_action_executions (tenant_id, origin, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_action_executions_tenant_created_idx ON webhook_action_executions (tenant_id, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX webhook_action_executions_tenant_workflow_idx ON webhook_action_executions (tenant_id, workflow_id, node_id, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX webhook_action_executions_tenant_origin_idx ON webhook_action_executions (tenant_id, origin, created_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

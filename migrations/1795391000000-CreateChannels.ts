@@ -33,8 +33,12 @@ export class CreateChannels1795391000000 implements MigrationInterface {
         error text,
         execution_ids uuid[] NOT NULL DEFAULT '{}'
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX channel_events_dedup_idx ON channel_events (channel_id, event, provider_event_id) WHERE provider_event_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX channel_events_unprocessed_idx ON channel_events (received_at) WHERE status = 'received'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX channel_events_dedup_idx ON channel_events (channel_id, event, provider_event_id) WHERE provider_event_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX channel_events_unprocessed_idx ON channel_events (received_at) WHERE status = 'received'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -6,11 +6,15 @@ export class SweepRunningNodes1795392000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX node_executions_unqueued_idx`);
-    await queryRunner.query(`CREATE INDEX node_executions_unqueued_idx ON node_executions (scheduled_at) WHERE scheduled AND status IN ('pending', 'running')`);
+    await queryRunner.query(
+      `CREATE INDEX node_executions_unqueued_idx ON node_executions (scheduled_at) WHERE scheduled AND status IN ('pending', 'running')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX node_executions_unqueued_idx`);
-    await queryRunner.query(`CREATE INDEX node_executions_unqueued_idx ON node_executions (scheduled_at) WHERE scheduled AND status = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX node_executions_unqueued_idx ON node_executions (scheduled_at) WHERE scheduled AND status = 'pending'`,
+    );
   }
 }

@@ -11,4 +11,16 @@ import { CreateWaits1795387000000 } from './1795387000000-CreateWaits.js';
 import { SweepRunningNodes1795392000000 } from './1795392000000-SweepRunningNodes.js';
 
 /** Every migration, oldest first. An explicit list: bundlers and ESM loaders need no glob magic. */
-export const migrations = [CreateEventStore1795381176212, CreateAuth1795382000000, CreateWorkflows1795383000000, CreateExecutions1795384000000, CreateWebhooks1795385000000, CreateContacts1795386000000, CreateCredentials1795389000000, CreateWebhookActionExecutions1795390000000, CreateWaits1795387000000, CreateChannels1795391000000, SweepRunningNodes1795392000000];
+export const migrations = [
+  CreateEventStore1795381176212,
+  CreateAuth1795382000000,
+  CreateWorkflows1795383000000,
+  CreateExecutions1795384000000,
+  CreateWebhooks1795385000000,
+  CreateContacts1795386000000,
+  CreateCredentials1795389000000,
+  CreateWebhookActionExecutions1795390000000,
+  CreateWaits1795387000000,
+  CreateChannels1795391000000,
+  SweepRunningNodes1795392000000,
+];

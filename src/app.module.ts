@@ -64,7 +64,9 @@ export class AppModule {
         WebhooksModule,
         ChannelsModule,
         AnalyticsModule,
-        ...(config.appRole === 'api' ? [] : [ExecutionsWorkerModule, WebhooksWorkerModule, ChannelsWorkerModule, WaitsWorkerModule]),
+        ...(config.appRole === 'api'
+          ? []
+          : [ExecutionsWorkerModule, WebhooksWorkerModule, ChannelsWorkerModule, WaitsWorkerModule]),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -55,7 +55,12 @@ async function bootstrap(): Promise<void> {
     });
     if (config.workerMetricsPort > 0) {
       try {
-        metricsServer = await serveWorkerMetrics(app.get(MetricsRegistry), config.workerMetricsPort, config.host, logger);
+        metricsServer = await serveWorkerMetrics(
+          app.get(MetricsRegistry),
+          config.workerMetricsPort,
+          config.host,
+          logger,
+        );
       } catch (error) {
         logger.fatal(
           `Cannot serve worker metrics on WORKER_METRICS_PORT ${config.workerMetricsPort} (${(error as NodeJS.ErrnoException).code ?? 'error'}): another worker on this host? Give each its own port, or 0 for none.`,
@@ -65,14 +70,20 @@ async function bootstrap(): Promise<void> {
         process.exit(1);
       }
     }
-    logger.info(`Flowhook worker started (APP_ROLE=worker), metrics ${metricsServer ? `on port ${config.workerMetricsPort}` : 'off'}, data in ${config.dataDir}`);
+    logger.info(
+      `Flowhook worker started (APP_ROLE=worker), metrics ${metricsServer ? `on port ${config.workerMetricsPort}` : 'off'}, data in ${config.dataDir}`,
+    );
   } else {
     const http = await createHttpApp(config, logger);
     await http.listen(config.port, config.host);
     app = http;
     logger.info(`Flowhook API listening on ${config.publicBaseUrl} (APP_ROLE=${config.appRole})`);
-    if (config.swaggerEnabled) logger.info(`Swagger UI at ${config.publicBaseUrl}/docs, OpenAPI JSON at ${config.publicBaseUrl}/docs-json`);
-    if (config.queueDashboard) logger.info(`Queue dashboard at ${config.publicBaseUrl}${QUEUE_DASHBOARD_PATH} (user ${config.queueDashboard.user}; password from QUEUE_DASHBOARD_PASSWORD or ${config.dataDir}/secrets.json)`);
+    if (config.swaggerEnabled)
+      logger.info(`Swagger UI at ${config.publicBaseUrl}/docs, OpenAPI JSON at ${config.publicBaseUrl}/docs-json`);
+    if (config.queueDashboard)
+      logger.info(
+        `Queue dashboard at ${config.publicBaseUrl}${QUEUE_DASHBOARD_PATH} (user ${config.queueDashboard.user}; password from QUEUE_DASHBOARD_PASSWORD or ${config.dataDir}/secrets.json)`,
+      );
     logger.info(`Data in ${config.dataDir}`);
   }
 

@@ -53,26 +53,78 @@ describe('Analytics and metrics', () => {
     return parsePrometheus(response.text);
   };
   const createWorkflow = async (name: string, nodes: object[], edges: object[]) =>
-    (await http().post('/api/workflows').set(...bearer(a)).send({ name, nodes, edges }).expect(201)).body.id as string;
+    (
+      await http()
+        .post('/api/workflows')
+        .set(...bearer(a))
+        .send({ name, nodes, edges })
+        .expect(201)
+    ).body.id as string;
   const createWebhook = async (name: string, workflowId: string) =>
-    (await http().post('/api/webhooks').set(...bearer(a)).send({ name, workflowId, nodeId: 'inbound', provider: 'generic' }).expect(201)).body as { id: string; authToken: string };
-  const execute = async (workflowId: string) => (await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(a)).send({ input: {} }).expect(202)).body.executionId as string;
+    (
+      await http()
+        .post('/api/webhooks')
+        .set(...bearer(a))
+        .send({ name, workflowId, nodeId: 'inbound', provider: 'generic' })
+        .expect(201)
+    ).body as { id: string; authToken: string };
+  const execute = async (workflowId: string) =>
+    (
+      await http()
+        .post(`/api/workflows/${workflowId}/execute`)
+        .set(...bearer(a))
+        .send({ input: {} })
+        .expect(202)
+    ).body.executionId as string;
   const send = async (hook: { id: string; authToken: string }, body: object) => {
-    const response = await http().post(`/webhooks/${hook.id}`).set('X-Webhook-Token', hook.authToken).send(body).expect(202);
+    const response = await http()
+      .post(`/webhooks/${hook.id}`)
+      .set('X-Webhook-Token', hook.authToken)
+      .send(body)
+      .expect(202);
     eventIds.push({ webhookId: hook.id, eventId: response.body.eventId });
   };
-  const analytics = async (path: string, tenant: RegisteredTenant = a) => (await http().get(`/api/analytics/${path}`).set(...bearer(tenant)).expect(200)).body as { items: Record<string, unknown>[] };
+  const analytics = async (path: string, tenant: RegisteredTenant = a) =>
+    (
+      await http()
+        .get(`/api/analytics/${path}`)
+        .set(...bearer(tenant))
+        .expect(200)
+    ).body as { items: Record<string, unknown>[] };
 
   beforeAll(async () => {
     t = await createTestApp({ QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_analytics` });
     db = t.app.get(DataSource);
     a = await registerTenant(t, 'Analytics A');
     b = await registerTenant(t, 'Analytics B');
-    flows.ok = await createWorkflow('Analytics ok', [{ id: 'start', type: 'trigger.manual', config: {} }, { id: 'shape', type: 'transform', config: { set: { ok: 'yes' } } }], [{ source: 'start', target: 'shape' }]);
-    flows.fail = await createWorkflow('Analytics fail', [{ id: 'start', type: 'trigger.manual', config: {} }, { id: 'boom', type: 'transform', config: { set: { never: '{{ $error("boom") }}' } } }], [{ source: 'start', target: 'boom' }]);
-    const hookGraph = [[{ id: 'inbound', type: 'trigger.webhook', config: {} }, { id: 'shape', type: 'transform', config: { set: { got: '{{ trigger.body.n }}' } } }], [{ source: 'inbound', target: 'shape' }]] as const;
+    flows.ok = await createWorkflow(
+      'Analytics ok',
+      [
+        { id: 'start', type: 'trigger.manual', config: {} },
+        { id: 'shape', type: 'transform', config: { set: { ok: 'yes' } } },
+      ],
+      [{ source: 'start', target: 'shape' }],
+    );
+    flows.fail = await createWorkflow(
+      'Analytics fail',
+      [
+        { id: 'start', type: 'trigger.manual', config: {} },
+        { id: 'boom', type: 'transform', config: { set: { never: '{{ $error("boom") }}' } } },
+      ],
+      [{ source: 'start', target: 'boom' }],
+    );
+    const hookGraph = [
+      [
+        { id: 'inbound', type: 'trigger.webhook', config: {} },
+        { id: 'shape', type: 'transform', config: { set: { got: '{{ trigger.body.n }}' } } },
+      ],
+      [{ source: 'inbound', target: 'shape' }],
+    ] as const;
     flows.hook = await createWorkflow('Analytics hook', [...hookGraph[0]], [...hookGraph[1]]);
-    await http().post(`/api/workflows/${flows.hook}/publish`).set(...bearer(a)).expect(200);
+    await http()
+      .post(`/api/workflows/${flows.hook}/publish`)
+      .set(...bearer(a))
+      .expect(200);
     flows.draft = await createWorkflow('Analytics draft', [...hookGraph[0]], [...hookGraph[1]]);
     hooks.live = await createWebhook('Live hook', flows.hook);
     hooks.unpublished = await createWebhook('Unpublished hook', flows.draft);
@@ -81,20 +133,48 @@ describe('Analytics and metrics', () => {
     for (let i = 0; i < N_SUCCEEDED; i++) executionIds.push(await execute(flows.ok));
     for (let i = 0; i < M_FAILED; i++) executionIds.push(await execute(flows.fail));
     const finished = await Promise.all(executionIds.map((id) => waitForExecution(t, a.accessToken, id)));
-    expect(finished.map((execution) => execution.status).sort()).toEqual([...Array(M_FAILED).fill('failed'), ...Array(N_SUCCEEDED).fill('succeeded')]);
+    expect(finished.map((execution) => execution.status).sort()).toEqual([
+      ...Array(M_FAILED).fill('failed'),
+      ...Array(N_SUCCEEDED).fill('succeeded'),
+    ]);
     // Counters move when the committed events are published: poll until they settle, assert exactly below.
-    afterExecutions = await waitFor(scrape, (now) => sum(now, 'flowhook_executions_total', 'status="failed"') - sum(before, 'flowhook_executions_total', 'status="failed"') >= M_FAILED && sum(now, 'flowhook_executions_total', 'status="succeeded"') - sum(before, 'flowhook_executions_total', 'status="succeeded"') >= N_SUCCEEDED);
+    afterExecutions = await waitFor(
+      scrape,
+      (now) =>
+        sum(now, 'flowhook_executions_total', 'status="failed"') -
+          sum(before, 'flowhook_executions_total', 'status="failed"') >=
+          M_FAILED &&
+        sum(now, 'flowhook_executions_total', 'status="succeeded"') -
+          sum(before, 'flowhook_executions_total', 'status="succeeded"') >=
+          N_SUCCEEDED,
+    );
 
     for (let i = 0; i < K_PROCESSED; i++) await send(hooks.live, { n: i });
     for (let i = 0; i < F_FAILED_EVENTS; i++) await send(hooks.unpublished, { n: i });
     // Not events: a duplicate delivery and a refused token.
-    await http().post(`/webhooks/${hooks.live.id}`).set('X-Webhook-Token', hooks.live.authToken).set('Idempotency-Key', 'dup-1').send({ n: 'dup' }).expect(202).then((r) => eventIds.push({ webhookId: hooks.live.id, eventId: r.body.eventId }));
-    await http().post(`/webhooks/${hooks.live.id}?token=${hooks.live.authToken}`).set('Idempotency-Key', 'dup-1').send({ n: 'dup' }).expect(200);
+    await http()
+      .post(`/webhooks/${hooks.live.id}`)
+      .set('X-Webhook-Token', hooks.live.authToken)
+      .set('Idempotency-Key', 'dup-1')
+      .send({ n: 'dup' })
+      .expect(202)
+      .then((r) => eventIds.push({ webhookId: hooks.live.id, eventId: r.body.eventId }));
+    await http()
+      .post(`/webhooks/${hooks.live.id}?token=${hooks.live.authToken}`)
+      .set('Idempotency-Key', 'dup-1')
+      .send({ n: 'dup' })
+      .expect(200);
     await http().post(`/webhooks/${hooks.live.id}`).set('X-Webhook-Token', 'whk_wrong').send({}).expect(401);
     const events = await Promise.all(
       eventIds.map(({ webhookId, eventId }) =>
         waitFor(
-          async () => (await http().get(`/api/webhooks/${webhookId}/events/${eventId}`).set(...bearer(a)).expect(200)).body as { status: string; workflowExecutionId: string | null },
+          async () =>
+            (
+              await http()
+                .get(`/api/webhooks/${webhookId}/events/${eventId}`)
+                .set(...bearer(a))
+                .expect(200)
+            ).body as { status: string; workflowExecutionId: string | null },
           (event) => event.status !== 'received',
         ),
       ),
@@ -105,8 +185,12 @@ describe('Analytics and metrics', () => {
     afterWebhooks = await waitFor(
       scrape,
       (now) =>
-        sum(now, 'flowhook_webhook_processing_seconds_count') - sum(afterExecutions, 'flowhook_webhook_processing_seconds_count') >= eventIds.length &&
-        sum(now, 'flowhook_executions_total', 'status="succeeded"') - sum(afterExecutions, 'flowhook_executions_total', 'status="succeeded"') >= K_PROCESSED + 1,
+        sum(now, 'flowhook_webhook_processing_seconds_count') -
+          sum(afterExecutions, 'flowhook_webhook_processing_seconds_count') >=
+          eventIds.length &&
+        sum(now, 'flowhook_executions_total', 'status="succeeded"') -
+          sum(afterExecutions, 'flowhook_executions_total', 'status="succeeded"') >=
+          K_PROCESSED + 1,
     );
   }, 60000);
   afterAll(async () => {
@@ -116,8 +200,11 @@ describe('Analytics and metrics', () => {
   const LIVE_EVENTS = K_PROCESSED + 1; // the de-duplicated delivery is one accepted event
 
   it('/metrics is valid Prometheus text and its counters moved by exactly what the test did', () => {
-    const delta = (after: Samples, earlier: Samples, name: string, ...labels: string[]) => sum(after, name, ...labels) - sum(earlier, name, ...labels);
-    expect(delta(afterExecutions, before, 'flowhook_executions_total', 'status="started"')).toBe(N_SUCCEEDED + M_FAILED);
+    const delta = (after: Samples, earlier: Samples, name: string, ...labels: string[]) =>
+      sum(after, name, ...labels) - sum(earlier, name, ...labels);
+    expect(delta(afterExecutions, before, 'flowhook_executions_total', 'status="started"')).toBe(
+      N_SUCCEEDED + M_FAILED,
+    );
     expect(delta(afterExecutions, before, 'flowhook_executions_total', 'status="succeeded"')).toBe(N_SUCCEEDED);
     expect(delta(afterExecutions, before, 'flowhook_executions_total', 'status="failed"')).toBe(M_FAILED);
     expect(delta(afterExecutions, before, 'flowhook_executions_total', 'status="cancelled"')).toBe(0);
@@ -125,16 +212,44 @@ describe('Analytics and metrics', () => {
     expect(delta(afterWebhooks, afterExecutions, 'flowhook_executions_total', 'status="started"')).toBe(LIVE_EVENTS);
     expect(delta(afterWebhooks, afterExecutions, 'flowhook_executions_total', 'status="succeeded"')).toBe(LIVE_EVENTS);
     expect(delta(afterWebhooks, afterExecutions, 'flowhook_executions_total', 'status="failed"')).toBe(0);
-    expect(delta(afterWebhooks, afterExecutions, 'flowhook_webhook_processing_seconds_count', 'provider="generic"', 'status="processed"')).toBe(LIVE_EVENTS);
-    expect(delta(afterWebhooks, afterExecutions, 'flowhook_webhook_processing_seconds_count', 'provider="generic"', 'status="failed"')).toBe(F_FAILED_EVENTS);
-    expect(delta(afterWebhooks, afterExecutions, 'flowhook_webhook_requests_total', 'provider="generic"', 'outcome="accepted"')).toBe(LIVE_EVENTS + F_FAILED_EVENTS);
+    expect(
+      delta(
+        afterWebhooks,
+        afterExecutions,
+        'flowhook_webhook_processing_seconds_count',
+        'provider="generic"',
+        'status="processed"',
+      ),
+    ).toBe(LIVE_EVENTS);
+    expect(
+      delta(
+        afterWebhooks,
+        afterExecutions,
+        'flowhook_webhook_processing_seconds_count',
+        'provider="generic"',
+        'status="failed"',
+      ),
+    ).toBe(F_FAILED_EVENTS);
+    expect(
+      delta(
+        afterWebhooks,
+        afterExecutions,
+        'flowhook_webhook_requests_total',
+        'provider="generic"',
+        'outcome="accepted"',
+      ),
+    ).toBe(LIVE_EVENTS + F_FAILED_EVENTS);
     expect(delta(afterWebhooks, afterExecutions, 'flowhook_webhook_requests_total', 'outcome="duplicate"')).toBe(1);
     expect(delta(afterWebhooks, afterExecutions, 'flowhook_webhook_requests_total', 'outcome="unauthorized"')).toBe(1);
     // The histogram's +Inf bucket equals its count for every label set.
     for (const [key, value] of afterWebhooks) {
       if (!key.startsWith('flowhook_webhook_processing_seconds_count{')) continue;
       const labels = key.slice(key.indexOf('{') + 1, -1);
-      expect(afterWebhooks.get(`flowhook_webhook_processing_seconds_bucket{${[labels, 'le="+Inf"'].join(',').split(',').sort().join(',')}}`)).toBe(value);
+      expect(
+        afterWebhooks.get(
+          `flowhook_webhook_processing_seconds_bucket{${[labels, 'le="+Inf"'].join(',').split(',').sort().join(',')}}`,
+        ),
+      ).toBe(value);
     }
 
     for (const queue of ['nodes', 'webhook-events']) {
@@ -168,7 +283,8 @@ describe('Analytics and metrics', () => {
       expect(durations).toHaveLength(expected[workflowId].executions);
       expectCloseOrNull(item.avgDurationMs as number | null, mean(durations));
       expectCloseOrNull(item.p95DurationMs as number | null, percentileCont(durations, 0.95));
-      const last = rows.length === 0 ? null : new Date(Math.max(...rows.map((row) => row.began.getTime()))).toISOString();
+      const last =
+        rows.length === 0 ? null : new Date(Math.max(...rows.map((row) => row.began.getTime()))).toISOString();
       expect(item.lastExecutedAt).toBe(last);
     }
     // Busiest first.
@@ -186,26 +302,52 @@ describe('Analytics and metrics', () => {
     const total = window.items.reduce((acc, item) => acc + (item.executions as number), 0);
     expect(total).toBe(N_SUCCEEDED + M_FAILED + LIVE_EVENTS);
     const future = await analytics('workflows?dateFrom=2999-01-01T00:00:00Z');
-    expect(future.items.map((item) => [item.executions, item.avgDurationMs, item.p95DurationMs, item.lastExecutedAt])).toEqual(Array(4).fill([0, null, null, null]));
+    expect(
+      future.items.map((item) => [item.executions, item.avgDurationMs, item.p95DurationMs, item.lastExecutedAt]),
+    ).toEqual(Array(4).fill([0, null, null, null]));
     const past = await analytics('webhooks?dateTo=2000-01-01');
-    expect(past.items.map((item) => [item.events, item.successRate, item.p95ProcessingMs, item.lastReceivedAt])).toEqual(Array(2).fill([0, null, null, null]));
+    expect(
+      past.items.map((item) => [item.events, item.successRate, item.p95ProcessingMs, item.lastReceivedAt]),
+    ).toEqual(Array(2).fill([0, null, null, null]));
   });
 
   it('webhook analytics count accepted events, processed and failed; p95 matches the stored processing times', async () => {
     const { items } = await analytics('webhooks?provider=generic');
     expect(items).toHaveLength(2);
     const expected: Record<string, object> = {
-      [hooks.live.id]: { name: 'Live hook', provider: 'generic', events: LIVE_EVENTS, processed: LIVE_EVENTS, failed: 0, successRate: 1 },
-      [hooks.unpublished.id]: { name: 'Unpublished hook', provider: 'generic', events: F_FAILED_EVENTS, processed: 0, failed: F_FAILED_EVENTS, successRate: 0 },
+      [hooks.live.id]: {
+        name: 'Live hook',
+        provider: 'generic',
+        events: LIVE_EVENTS,
+        processed: LIVE_EVENTS,
+        failed: 0,
+        successRate: 1,
+      },
+      [hooks.unpublished.id]: {
+        name: 'Unpublished hook',
+        provider: 'generic',
+        events: F_FAILED_EVENTS,
+        processed: 0,
+        failed: F_FAILED_EVENTS,
+        successRate: 0,
+      },
     };
     for (const item of items) {
       expect(item).toMatchObject(expected[item.webhookId as string]);
-      const rows: { ms: number; receivedAt: Date }[] = await db.query(`SELECT processing_time_ms AS ms, received_at AS "receivedAt" FROM webhook_events WHERE tenant_id = $1 AND webhook_id = $2`, [
-        a.tenantId,
-        item.webhookId,
-      ]);
-      expectCloseOrNull(item.p95ProcessingMs as number, percentileCont(rows.map((row) => row.ms), 0.95));
-      expect(item.lastReceivedAt).toBe(new Date(Math.max(...rows.map((row) => row.receivedAt.getTime()))).toISOString());
+      const rows: { ms: number; receivedAt: Date }[] = await db.query(
+        `SELECT processing_time_ms AS ms, received_at AS "receivedAt" FROM webhook_events WHERE tenant_id = $1 AND webhook_id = $2`,
+        [a.tenantId, item.webhookId],
+      );
+      expectCloseOrNull(
+        item.p95ProcessingMs as number,
+        percentileCont(
+          rows.map((row) => row.ms),
+          0.95,
+        ),
+      );
+      expect(item.lastReceivedAt).toBe(
+        new Date(Math.max(...rows.map((row) => row.receivedAt.getTime()))).toISOString(),
+      );
     }
     expect(items[0].webhookId).toBe(hooks.live.id);
     expect((await analytics('webhooks?provider=whatsapp')).items).toEqual([]);
@@ -223,7 +365,10 @@ describe('Analytics and metrics', () => {
       { nodeId: 'boom', runs: M_FAILED, errors: M_FAILED },
       { nodeId: 'start', runs: M_FAILED, errors: 0 },
     ]);
-    for (const [workflowId, items] of [[flows.ok, ok.items], [flows.fail, fail.items]] as const) {
+    for (const [workflowId, items] of [
+      [flows.ok, ok.items],
+      [flows.fail, fail.items],
+    ] as const) {
       for (const item of items) {
         const rows: { ms: number }[] = await db.query(
           `SELECT (extract(epoch FROM (finished_at - started_at)) * 1000)::float8 AS ms FROM node_executions
@@ -235,17 +380,29 @@ describe('Analytics and metrics', () => {
       }
     }
     expect((await analytics(`nodes?workflowId=${flows.draft}`)).items).toEqual([]);
-    expectProblem(await http().get(`/api/analytics/nodes?workflowId=${randomUUID()}`).set(...bearer(a)), 404);
+    expectProblem(
+      await http()
+        .get(`/api/analytics/nodes?workflowId=${randomUUID()}`)
+        .set(...bearer(a)),
+      404,
+    );
   });
 
   it('webhook-action analytics aggregate recorded attempts per origin (empty while the table is absent)', async () => {
-    const [{ present }]: { present: boolean }[] = await db.query(`SELECT to_regclass('webhook_action_executions') IS NOT NULL AS present`);
+    const [{ present }]: { present: boolean }[] = await db.query(
+      `SELECT to_regclass('webhook_action_executions') IS NOT NULL AS present`,
+    );
     if (!present) {
       expect((await analytics('webhook-actions')).items).toEqual([]);
       return;
     }
     expect((await analytics('webhook-actions')).items).toEqual([]);
-    const attempts: [string, number][] = [['succeeded', 10], ['succeeded', 20], ['succeeded', 30], ['failed', 40]];
+    const attempts: [string, number][] = [
+      ['succeeded', 10],
+      ['succeeded', 20],
+      ['succeeded', 30],
+      ['failed', 40],
+    ];
     for (const [status, ms] of attempts) {
       await db.query(
         `INSERT INTO webhook_action_executions (tenant_id, workflow_id, node_id, attempt, method, url, origin, request_headers, status, duration_ms)
@@ -255,7 +412,15 @@ describe('Analytics and metrics', () => {
     }
     const { items } = await analytics('webhook-actions');
     expect(items).toEqual([
-      { origin: 'https://hooks.analytics.test', calls: 4, succeeded: 3, failed: 1, successRate: 0.75, p95LatencyMs: percentileCont([10, 20, 30, 40], 0.95), circuitState: 'closed' },
+      {
+        origin: 'https://hooks.analytics.test',
+        calls: 4,
+        succeeded: 3,
+        failed: 1,
+        successRate: 0.75,
+        p95LatencyMs: percentileCont([10, 20, 30, 40], 0.95),
+        circuitState: 'closed',
+      },
     ]);
     expect((await analytics('webhook-actions?dateFrom=2999-01-01')).items).toEqual([]);
     expect((await analytics('webhook-actions', b)).items).toEqual([]);
@@ -263,10 +428,18 @@ describe('Analytics and metrics', () => {
 
   it("tenant B sees none of A's analytics", async () => {
     for (const path of ['workflows', 'webhooks', 'webhook-actions']) {
-      const response = await http().get(`/api/analytics/${path}`).set(...bearer(b)).expect(200);
+      const response = await http()
+        .get(`/api/analytics/${path}`)
+        .set(...bearer(b))
+        .expect(200);
       expect(response.body).toEqual({ items: [] });
     }
-    expectProblem(await http().get(`/api/analytics/nodes?workflowId=${flows.ok}`).set(...bearer(b)), 404);
+    expectProblem(
+      await http()
+        .get(`/api/analytics/nodes?workflowId=${flows.ok}`)
+        .set(...bearer(b)),
+      404,
+    );
     expectProblem(await http().get('/api/analytics/workflows'), 401);
   });
 
@@ -281,15 +454,27 @@ describe('Analytics and metrics', () => {
     'nodes?workflowId=not-a-uuid',
     'webhook-actions?dateFrom=tomorrow',
   ])('GET /api/analytics/%s → 400 problem details', async (path) => {
-    const response = await http().get(`/api/analytics/${path}`).set(...bearer(a));
+    const response = await http()
+      .get(`/api/analytics/${path}`)
+      .set(...bearer(a));
     expectProblem(response, 400);
-    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.any(String), message: expect.any(String) })]));
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: expect.any(String), message: expect.any(String) })]),
+    );
   });
 
   it('captured logs hold no password, token or webhook secret used in the test', () => {
     const logs = t.logs.join('');
     expect(logs.length).toBeGreaterThan(0);
-    for (const secret of [a.password, b.password, a.accessToken, b.accessToken, a.refreshToken, hooks.live.authToken, hooks.unpublished.authToken]) {
+    for (const secret of [
+      a.password,
+      b.password,
+      a.accessToken,
+      b.accessToken,
+      a.refreshToken,
+      hooks.live.authToken,
+      hooks.unpublished.authToken,
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });

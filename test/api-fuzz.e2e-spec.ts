@@ -49,7 +49,9 @@ describe('API fuzz (every operation of /docs-json)', () => {
       bodyLimitBytes: t.config.bodyLimitBytes,
     });
     const late = new LateValues(world, new SeedClient(baseUrl, { Authorization: `Bearer ${world.owner.accessToken}` }));
-    await late.fill(LateValues.demand(cases.flatMap(({ request: r }) => [...Object.values(r.pathParams), r.body?.text ?? ''])));
+    await late.fill(
+      LateValues.demand(cases.flatMap(({ request: r }) => [...Object.values(r.pathParams), r.body?.text ?? ''])),
+    );
 
     report = new FuzzReport(SEED, (errorId) => unexpectedErrorLine(t.logs, errorId));
     const started = Date.now();

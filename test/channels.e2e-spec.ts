@@ -31,42 +31,113 @@ describe('Channels and channel ingress', () => {
         name,
         nodes: [
           { id: 'dm', type: 'trigger.channel', config: { channelId, event } },
-          { id: 'shape', type: 'transform', config: { set: { sender: '{{ contact.externalId }}', text: '{{ trigger.body.entry[0].messaging[0].message.text }}' } } },
+          {
+            id: 'shape',
+            type: 'transform',
+            config: {
+              set: {
+                sender: '{{ contact.externalId }}',
+                text: '{{ trigger.body.entry[0].messaging[0].message.text }}',
+              },
+            },
+          },
         ],
         edges: [{ source: 'dm', target: 'shape' }],
       })
       .expect(201);
-    await http().post(`/api/workflows/${created.body.id}/publish`).set(...bearer(owner)).expect(200);
+    await http()
+      .post(`/api/workflows/${created.body.id}/publish`)
+      .set(...bearer(owner))
+      .expect(200);
     return created.body.id;
   }
 
   it('manages channels with credentials sealed and masked', async () => {
-    const created = await http().post('/api/channels').set(...bearer(owner)).send({ provider: 'instagram', name: 'Store IG', credentials: { appSecret: APP_SECRET, accessToken: 'EAAG-access-token-value' } });
+    const created = await http()
+      .post('/api/channels')
+      .set(...bearer(owner))
+      .send({
+        provider: 'instagram',
+        name: 'Store IG',
+        credentials: { appSecret: APP_SECRET, accessToken: 'EAAG-access-token-value' },
+      });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ provider: 'instagram', name: 'Store IG', credentials: { appSecret: '****ests', accessToken: '****alue' } });
+    expect(created.body).toMatchObject({
+      provider: 'instagram',
+      name: 'Store IG',
+      credentials: { appSecret: '****ests', accessToken: '****alue' },
+    });
     expect(created.text).not.toContain(APP_SECRET);
     expect(created.body.ingressUrl).toBe(`${t.config.publicBaseUrl}/webhooks/${created.body.id}/instagram`);
-    const stored = await t.app.get(DataSource).query('SELECT credentials_sealed FROM channels WHERE id = $1', [created.body.id]);
+    const stored = await t.app
+      .get(DataSource)
+      .query('SELECT credentials_sealed FROM channels WHERE id = $1', [created.body.id]);
     expect(stored[0].credentials_sealed).not.toContain(APP_SECRET);
-    const renamed = await http().put(`/api/channels/${created.body.id}`).set(...bearer(owner)).send({ name: 'Renamed' }).expect(200);
+    const renamed = await http()
+      .put(`/api/channels/${created.body.id}`)
+      .set(...bearer(owner))
+      .send({ name: 'Renamed' })
+      .expect(200);
     expect(renamed.body.name).toBe('Renamed');
-    const list = await http().get('/api/channels').set(...bearer(owner)).expect(200);
+    const list = await http()
+      .get('/api/channels')
+      .set(...bearer(owner))
+      .expect(200);
     expect(list.text).not.toContain(APP_SECRET);
-    expectProblem(await http().post('/api/channels').set(...bearer(owner)).send({ provider: 'instagram', name: 'x', credentials: {} }), 400, 'invalid_channel_credentials');
-    await http().delete(`/api/channels/${created.body.id}`).set(...bearer(owner)).expect(204);
-    expectProblem(await http().get(`/api/channels/${created.body.id}`).set(...bearer(owner)), 404, 'channel_not_found');
-    expectProblem(await http().put(`/api/channels/${created.body.id}`).set(...bearer(owner)).send({ name: 'x' }), 404, 'channel_not_found');
-    expectProblem(await http().get(`/api/contacts/${created.body.id}`).set(...bearer(owner)), 404, 'contact_not_found');
+    expectProblem(
+      await http()
+        .post('/api/channels')
+        .set(...bearer(owner))
+        .send({ provider: 'instagram', name: 'x', credentials: {} }),
+      400,
+      'invalid_channel_credentials',
+    );
+    await http()
+      .delete(`/api/channels/${created.body.id}`)
+      .set(...bearer(owner))
+      .expect(204);
+    expectProblem(
+      await http()
+        .get(`/api/channels/${created.body.id}`)
+        .set(...bearer(owner)),
+      404,
+      'channel_not_found',
+    );
+    expectProblem(
+      await http()
+        .put(`/api/channels/${created.body.id}`)
+        .set(...bearer(owner))
+        .send({ name: 'x' }),
+      404,
+      'channel_not_found',
+    );
+    expectProblem(
+      await http()
+        .get(`/api/contacts/${created.body.id}`)
+        .set(...bearer(owner)),
+      404,
+      'contact_not_found',
+    );
   });
 
   it('a signed event fans out to every published workflow listening to (channel, event)', async () => {
-    const channel = (await http().post('/api/channels').set(...bearer(owner)).send({ provider: 'instagram', name: 'IG', credentials: { appSecret: APP_SECRET } }).expect(201)).body;
+    const channel = (
+      await http()
+        .post('/api/channels')
+        .set(...bearer(owner))
+        .send({ provider: 'instagram', name: 'IG', credentials: { appSecret: APP_SECRET } })
+        .expect(201)
+    ).body;
     const first = await listeningWorkflow(channel.id, 'message', 'DM one');
     const second = await listeningWorkflow(channel.id, 'message', 'DM two');
     await listeningWorkflow(channel.id, 'comment', 'Comments');
     const body = fixture('instagram-message.json');
     const send = () =>
-      http().post(`/webhooks/${channel.id}/instagram/message`).set('Content-Type', 'application/json').set('X-Hub-Signature-256', hexSignature(APP_SECRET, body)).send(body.toString());
+      http()
+        .post(`/webhooks/${channel.id}/instagram/message`)
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', hexSignature(APP_SECRET, body))
+        .send(body.toString());
     const accepted = await send();
     expect(accepted.status).toBe(202);
     const duplicate = await send();
@@ -74,7 +145,13 @@ describe('Channels and channel ingress', () => {
     expect(duplicate.body).toEqual({ status: 'duplicate', eventId: accepted.body.eventId });
 
     const [row] = await waitFor(
-      async () => (await t.app.get(DataSource).query(`SELECT status, execution_ids FROM channel_events WHERE id = $1`, [accepted.body.eventId])) as { status: string; execution_ids: string[] }[],
+      async () =>
+        (await t.app
+          .get(DataSource)
+          .query(`SELECT status, execution_ids FROM channel_events WHERE id = $1`, [accepted.body.eventId])) as {
+          status: string;
+          execution_ids: string[];
+        }[],
       (rows) => rows[0]?.status !== 'received',
     );
     expect(row.status).toBe('processed');
@@ -84,14 +161,30 @@ describe('Channels and channel ingress', () => {
     for (const execution of executions) {
       expect(execution.status).toBe('succeeded');
       expect(execution.trigger).toMatchObject({ type: 'channel' });
-      expect(execution.nodeExecutions.find((n) => n.nodeId === 'shape')?.output).toEqual({ sender: '1234567890123456', text: 'Hello, is this still available?' });
+      expect(execution.nodeExecutions.find((n) => n.nodeId === 'shape')?.output).toEqual({
+        sender: '1234567890123456',
+        text: 'Hello, is this still available?',
+      });
     }
   });
 
   it('refuses a wrong signature (401), an unknown channel or a provider mismatch (404)', async () => {
-    const channel = (await http().post('/api/channels').set(...bearer(owner)).send({ provider: 'instagram', name: 'IG', credentials: { appSecret: APP_SECRET } }).expect(201)).body;
+    const channel = (
+      await http()
+        .post('/api/channels')
+        .set(...bearer(owner))
+        .send({ provider: 'instagram', name: 'IG', credentials: { appSecret: APP_SECRET } })
+        .expect(201)
+    ).body;
     const body = fixture('instagram-message.json');
-    expectProblem(await http().post(`/webhooks/${channel.id}/instagram/message`).set('Content-Type', 'application/json').set('X-Hub-Signature-256', hexSignature('wrong', body)).send(body.toString()), 401);
+    expectProblem(
+      await http()
+        .post(`/webhooks/${channel.id}/instagram/message`)
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', hexSignature('wrong', body))
+        .send(body.toString()),
+      401,
+    );
     expectProblem(await http().post(`/webhooks/${randomUUID()}/instagram/message`).send({}), 404, 'channel_not_found');
     expectProblem(await http().post(`/webhooks/${channel.id}/whatsapp/message`).send({}), 404, 'channel_not_found');
     expectProblem(await http().post(`/webhooks/not-a-uuid/instagram/message`).send({}), 404);

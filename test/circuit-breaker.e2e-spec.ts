@@ -1,7 +1,10 @@
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../src/config/app-config.js';
-import { CIRCUIT_FAILURE_THRESHOLD, CircuitBreaker } from '../src/modules/webhook-actions/resilience/circuit-breaker.js';
+import {
+  CIRCUIT_FAILURE_THRESHOLD,
+  CircuitBreaker,
+} from '../src/modules/webhook-actions/resilience/circuit-breaker.js';
 import { requireTestEnv, TEST_ENV } from './support/test-environment.js';
 
 describe('CircuitBreaker state (real Redis)', () => {
@@ -28,18 +31,25 @@ describe('CircuitBreaker state (real Redis)', () => {
 
   it('lists an origin after its first success; later successes on a clean circuit are not written again', async () => {
     const written = jest.spyOn(redis, 'flowhookCircuitRecord');
-    for (let i = 0; i < 3; i++) await circuits.record(tenantId, origin, 'success', await circuits.check(tenantId, origin));
+    for (let i = 0; i < 3; i++)
+      await circuits.record(tenantId, origin, 'success', await circuits.check(tenantId, origin));
 
     expect(written).toHaveBeenCalledTimes(1);
-    expect(await circuits.list(tenantId)).toEqual([{ origin, state: 'closed', consecutiveFailures: 0, openUntil: null }]);
+    expect(await circuits.list(tenantId)).toEqual([
+      { origin, state: 'closed', consecutiveFailures: 0, openUntil: null },
+    ]);
   });
 
   it('opens at the threshold, and a success after a check that saw failures closes it again', async () => {
     await circuits.record(tenantId, origin, 'success', await circuits.check(tenantId, origin));
-    for (let i = 0; i < CIRCUIT_FAILURE_THRESHOLD; i++) await circuits.record(tenantId, origin, 'failure', await circuits.check(tenantId, origin));
+    for (let i = 0; i < CIRCUIT_FAILURE_THRESHOLD; i++)
+      await circuits.record(tenantId, origin, 'failure', await circuits.check(tenantId, origin));
     const open = await circuits.check(tenantId, origin);
     expect(open.openForMs).toBeGreaterThan(0);
-    expect((await circuits.list(tenantId))[0]).toMatchObject({ state: 'open', consecutiveFailures: CIRCUIT_FAILURE_THRESHOLD });
+    expect((await circuits.list(tenantId))[0]).toMatchObject({
+      state: 'open',
+      consecutiveFailures: CIRCUIT_FAILURE_THRESHOLD,
+    });
 
     await redis.hset(`${prefix}:circuit:${tenantId}:${origin}`, 'openUntil', Date.now() - 1);
     await circuits.record(tenantId, origin, 'success', await circuits.check(tenantId, origin));

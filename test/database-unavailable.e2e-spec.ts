@@ -41,15 +41,27 @@ describe('PostgreSQL unreachable', () => {
   it('answers 503 dependency_unavailable with Retry-After on API routes, and recovers without a restart', async () => {
     const postgresPort = await pointPoolAt(String(await freePort()));
     try {
-      const listed = await http().get('/api/workflows').set(...bearer(owner));
+      const listed = await http()
+        .get('/api/workflows')
+        .set(...bearer(owner));
       expectProblem(listed, 503, 'dependency_unavailable');
       expect(listed.headers['retry-after']).toBe('5');
       expect(listed.body.detail).toContain('PostgreSQL');
       expect(listed.body.errorId).toBeUndefined();
-      expectProblem(await http().post('/api/workflows').set(...bearer(owner)).send({ name: 'Down', nodes: [{ id: 'start', type: 'trigger.manual', config: {} }], edges: [] }), 503, 'dependency_unavailable');
+      expectProblem(
+        await http()
+          .post('/api/workflows')
+          .set(...bearer(owner))
+          .send({ name: 'Down', nodes: [{ id: 'start', type: 'trigger.manual', config: {} }], edges: [] }),
+        503,
+        'dependency_unavailable',
+      );
     } finally {
       await pointPoolAt(postgresPort);
     }
-    await http().get('/api/workflows').set(...bearer(owner)).expect(200);
+    await http()
+      .get('/api/workflows')
+      .set(...bearer(owner))
+      .expect(200);
   });
 });

@@ -16,7 +16,11 @@ describe('Execution starts stored together', () => {
     // No workers: nothing runs the stored executions.
     t = await createTestApp({ APP_ROLE: 'api', QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_starts` });
     owner = await registerTenant(t, 'Starts');
-    const workflow = await request(t.app.getHttpServer()).post('/api/workflows').set(...bearer(owner)).send({ name: 'Starts', ...manualTransformGraph() }).expect(201);
+    const workflow = await request(t.app.getHttpServer())
+      .post('/api/workflows')
+      .set(...bearer(owner))
+      .send({ name: 'Starts', ...manualTransformGraph() })
+      .expect(201);
     workflowId = workflow.body.id;
   });
   afterAll(async () => {
@@ -47,16 +51,25 @@ describe('Execution starts stored together', () => {
   }
 
   const rowsOf = async (id: string) => ({
-    executions: Number((await t.app.get(DataSource).query(`SELECT count(*) FROM executions WHERE id = $1`, [id]))[0].count),
-    nodes: Number((await t.app.get(DataSource).query(`SELECT count(*) FROM node_executions WHERE execution_id = $1`, [id]))[0].count),
-    events: Number((await t.app.get(DataSource).query(`SELECT count(*) FROM event_store WHERE aggregate_id = $1`, [id]))[0].count),
+    executions: Number(
+      (await t.app.get(DataSource).query(`SELECT count(*) FROM executions WHERE id = $1`, [id]))[0].count,
+    ),
+    nodes: Number(
+      (await t.app.get(DataSource).query(`SELECT count(*) FROM node_executions WHERE execution_id = $1`, [id]))[0]
+        .count,
+    ),
+    events: Number(
+      (await t.app.get(DataSource).query(`SELECT count(*) FROM event_store WHERE aggregate_id = $1`, [id]))[0].count,
+    ),
   });
 
   it('stores one execution per source key, even when both starts share a statement', async () => {
     const sourceKey = `starts-spec:${randomUUID()}`;
     const [first, second] = [newExecution({ sourceKey }), newExecution({ sourceKey })];
 
-    expect(await Promise.all([t.app.get(ExecutionStarts).store(first), t.app.get(ExecutionStarts).store(second)])).toEqual([true, false]);
+    expect(
+      await Promise.all([t.app.get(ExecutionStarts).store(first), t.app.get(ExecutionStarts).store(second)]),
+    ).toEqual([true, false]);
     expect(await rowsOf(first.id)).toEqual({ executions: 1, nodes: 2, events: 1 });
     expect(await rowsOf(second.id)).toEqual({ executions: 0, nodes: 0, events: 0 });
   });

@@ -14,9 +14,18 @@ describe('Execution engine', () => {
 
   const http = () => request(t.app.getHttpServer());
   const createWorkflow = async (nodes: object[], edges: object[]) =>
-    (await http().post('/api/workflows').set(...bearer(owner)).send({ name: `E ${Date.now()}`, nodes, edges }).expect(201)).body.id as string;
+    (
+      await http()
+        .post('/api/workflows')
+        .set(...bearer(owner))
+        .send({ name: `E ${Date.now()}`, nodes, edges })
+        .expect(201)
+    ).body.id as string;
   const execute = async (workflowId: string, input: object = {}) => {
-    const response = await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(owner)).send({ input });
+    const response = await http()
+      .post(`/api/workflows/${workflowId}/execute`)
+      .set(...bearer(owner))
+      .send({ input });
     expect(response.status).toBe(202);
     return response.body.executionId as string;
   };
@@ -37,9 +46,22 @@ describe('Execution engine', () => {
         [
           { id: 'start', type: 'trigger.manual', config: {} },
           { id: 'check', type: 'condition', config: { expression: '{{ trigger.body.amount > 100 }}' } },
-          { id: 'big', type: 'transform', config: { set: { size: 'big', 'detail.amount': '{{ trigger.body.amount }}' } } },
+          {
+            id: 'big',
+            type: 'transform',
+            config: { set: { size: 'big', 'detail.amount': '{{ trigger.body.amount }}' } },
+          },
           { id: 'small', type: 'transform', config: { set: { size: 'small' } } },
-          { id: 'join', type: 'transform', config: { set: { summary: 'Order {{ execution.id }} is {{ nodes.big.output.size ? nodes.big.output.size : nodes.small.output.size }}' } } },
+          {
+            id: 'join',
+            type: 'transform',
+            config: {
+              set: {
+                summary:
+                  'Order {{ execution.id }} is {{ nodes.big.output.size ? nodes.big.output.size : nodes.small.output.size }}',
+              },
+            },
+          },
         ],
         [
           { source: 'start', target: 'check' },
@@ -54,13 +76,26 @@ describe('Execution engine', () => {
     it('takes the true branch for a big amount', async () => {
       const executionId = await execute(workflowId, { amount: 150 });
       const execution = await waitForExecution(t, owner.accessToken, executionId);
-      expect(execution).toMatchObject({ status: 'succeeded', workflowId, workflowVersion: 1, trigger: { type: 'manual', input: { body: { amount: 150 } } } });
+      expect(execution).toMatchObject({
+        status: 'succeeded',
+        workflowId,
+        workflowVersion: 1,
+        trigger: { type: 'manual', input: { body: { amount: 150 } } },
+      });
       const status = Object.fromEntries(execution.nodeExecutions.map((n) => [n.nodeId, n.status]));
-      expect(status).toEqual({ start: 'succeeded', check: 'succeeded', big: 'succeeded', small: 'skipped', join: 'succeeded' });
+      expect(status).toEqual({
+        start: 'succeeded',
+        check: 'succeeded',
+        big: 'succeeded',
+        small: 'skipped',
+        join: 'succeeded',
+      });
       expect(nodeOf(execution, 'check').output).toEqual({ result: true });
       expect(nodeOf(execution, 'big').output).toEqual({ size: 'big', detail: { amount: 150 } });
       expect(nodeOf(execution, 'join').output).toEqual({ summary: `Order ${executionId} is big` });
-      expect(execution.nodeExecutions.filter((n) => n.status === 'succeeded').every((n) => n.attempts === 1)).toBe(true);
+      expect(execution.nodeExecutions.filter((n) => n.status === 'succeeded').every((n) => n.attempts === 1)).toBe(
+        true,
+      );
       expect(execution.startedAt).toEqual(expect.any(String));
       expect(execution.finishedAt).toEqual(expect.any(String));
     });
@@ -69,30 +104,67 @@ describe('Execution engine', () => {
       const executionId = await execute(workflowId, { amount: 50 });
       const execution = await waitForExecution(t, owner.accessToken, executionId);
       const status = Object.fromEntries(execution.nodeExecutions.map((n) => [n.nodeId, n.status]));
-      expect(status).toEqual({ start: 'succeeded', check: 'succeeded', big: 'skipped', small: 'succeeded', join: 'succeeded' });
+      expect(status).toEqual({
+        start: 'succeeded',
+        check: 'succeeded',
+        big: 'skipped',
+        small: 'succeeded',
+        join: 'succeeded',
+      });
       expect(nodeOf(execution, 'join').output).toEqual({ summary: `Order ${executionId} is small` });
     });
 
     it('lists executions with filters, and a node history', async () => {
-      const list = await http().get(`/api/workflows/${workflowId}/executions?status=succeeded&limit=100`).set(...bearer(owner)).expect(200);
+      const list = await http()
+        .get(`/api/workflows/${workflowId}/executions?status=succeeded&limit=100`)
+        .set(...bearer(owner))
+        .expect(200);
       expect(list.body.total).toBeGreaterThanOrEqual(2);
       expect(list.body.items.every((e: { status: string }) => e.status === 'succeeded')).toBe(true);
-      const future = await http().get(`/api/workflows/${workflowId}/executions?dateFrom=2999-01-01T00:00:00Z`).set(...bearer(owner)).expect(200);
+      const future = await http()
+        .get(`/api/workflows/${workflowId}/executions?dateFrom=2999-01-01T00:00:00Z`)
+        .set(...bearer(owner))
+        .expect(200);
       expect(future.body.total).toBe(0);
-      const history = await http().get(`/api/workflows/${workflowId}/nodes/big/executions`).set(...bearer(owner)).expect(200);
-      expect(history.body.items).toEqual([expect.objectContaining({ nodeId: 'big', status: 'succeeded', output: { size: 'big', detail: { amount: 150 } } })]);
-      expectProblem(await http().get(`/api/workflows/${workflowId}/executions?dateFrom=yesterday`).set(...bearer(owner)), 400, 'validation_failed');
+      const history = await http()
+        .get(`/api/workflows/${workflowId}/nodes/big/executions`)
+        .set(...bearer(owner))
+        .expect(200);
+      expect(history.body.items).toEqual([
+        expect.objectContaining({
+          nodeId: 'big',
+          status: 'succeeded',
+          output: { size: 'big', detail: { amount: 150 } },
+        }),
+      ]);
+      expectProblem(
+        await http()
+          .get(`/api/workflows/${workflowId}/executions?dateFrom=yesterday`)
+          .set(...bearer(owner)),
+        400,
+        'validation_failed',
+      );
     });
 
     it('records the engine events in the audit log', async () => {
       const executionId = await execute(workflowId, { amount: 1 });
       await waitForExecution(t, owner.accessToken, executionId);
-      const log = await http().get('/api/events?limit=100&type=execution.succeeded').set(...bearer(owner)).expect(200);
+      const log = await http()
+        .get('/api/events?limit=100&type=execution.succeeded')
+        .set(...bearer(owner))
+        .expect(200);
       expect(log.body.items.map((e: { aggregateId: string }) => e.aggregateId)).toContain(executionId);
-      const all = await http().get('/api/events?limit=100').set(...bearer(owner)).expect(200);
-      const types = all.body.items.filter((e: { aggregateId: string }) => e.aggregateId === executionId).map((e: { type: string }) => e.type);
+      const all = await http()
+        .get('/api/events?limit=100')
+        .set(...bearer(owner))
+        .expect(200);
+      const types = all.body.items
+        .filter((e: { aggregateId: string }) => e.aggregateId === executionId)
+        .map((e: { type: string }) => e.type);
       expect(types[0]).toBe('execution.started');
-      expect(types).toEqual(expect.arrayContaining(['workflow.node.triggered', 'node.succeeded', 'execution.succeeded']));
+      expect(types).toEqual(
+        expect.arrayContaining(['workflow.node.triggered', 'node.succeeded', 'execution.succeeded']),
+      );
       expect(types.filter((type: string) => type === 'node.succeeded')).toHaveLength(4);
     });
   });
@@ -112,7 +184,11 @@ describe('Execution engine', () => {
     const execution = await waitForExecution(t, owner.accessToken, await execute(workflowId));
     expect(execution.status).toBe('failed');
     expect(execution.error).toEqual({ class: 'expression_error', message: expect.stringContaining('$number') });
-    expect(nodeOf(execution, 'broken')).toMatchObject({ status: 'failed', attempts: 1, error: { class: 'expression_error' } });
+    expect(nodeOf(execution, 'broken')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { class: 'expression_error' },
+    });
     expect(nodeOf(execution, 'after').status).toBe('cancelled');
   });
 
@@ -120,18 +196,35 @@ describe('Execution engine', () => {
     const workflowId = await createWorkflow(
       [
         { id: 'start', type: 'trigger.manual', config: {} },
-        { id: 'huge', type: 'transform', config: { set: { a: '{{ trigger.body.chunk }}', b: '{{ trigger.body.chunk }}', c: '{{ trigger.body.chunk }}' } } },
+        {
+          id: 'huge',
+          type: 'transform',
+          config: {
+            set: { a: '{{ trigger.body.chunk }}', b: '{{ trigger.body.chunk }}', c: '{{ trigger.body.chunk }}' },
+          },
+        },
       ],
       [{ source: 'start', target: 'huge' }],
     );
-    const execution = await waitForExecution(t, owner.accessToken, await execute(workflowId, { chunk: 'x'.repeat(400_000) }));
+    const execution = await waitForExecution(
+      t,
+      owner.accessToken,
+      await execute(workflowId, { chunk: 'x'.repeat(400_000) }),
+    );
     expect(execution.status).toBe('failed');
     // The evaluator's 1 MiB result bound or the engine's output bound, whichever trips first.
-    expect(nodeOf(execution, 'huge').error).toEqual({ class: expect.stringMatching(/^(output_too_large|expression_error)$/), message: expect.stringMatching(/too large|larger than/i) });
+    expect(nodeOf(execution, 'huge').error).toEqual({
+      class: expect.stringMatching(/^(output_too_large|expression_error)$/),
+      message: expect.stringMatching(/too large|larger than/i),
+    });
   });
 
   it('expressions that reach for process, the prototype chain or loop forever fail the node cleanly; the worker stays healthy', async () => {
-    for (const expression of ['{{ constructor.constructor("return process")() }}', '{{ ($f := function($x){ $f($x) }; $f(1)) }}', '{{ $eval("1") }}']) {
+    for (const expression of [
+      '{{ constructor.constructor("return process")() }}',
+      '{{ ($f := function($x){ $f($x) }; $f(1)) }}',
+      '{{ $eval("1") }}',
+    ]) {
       const workflowId = await createWorkflow(
         [
           { id: 'start', type: 'trigger.manual', config: {} },
@@ -144,7 +237,13 @@ describe('Execution engine', () => {
       if (execution.status === 'failed') expect(evil.error?.class).toBe('expression_error');
       else expect(JSON.stringify(evil.output)).not.toMatch(/process|env|PATH/);
     }
-    const healthy = await createWorkflow([{ id: 'start', type: 'trigger.manual', config: {} }, { id: 'ok', type: 'transform', config: { set: { ok: true } } }], [{ source: 'start', target: 'ok' }]);
+    const healthy = await createWorkflow(
+      [
+        { id: 'start', type: 'trigger.manual', config: {} },
+        { id: 'ok', type: 'transform', config: { set: { ok: true } } },
+      ],
+      [{ source: 'start', target: 'ok' }],
+    );
     expect((await waitForExecution(t, owner.accessToken, await execute(healthy))).status).toBe('succeeded');
   });
 
@@ -154,14 +253,35 @@ describe('Execution engine', () => {
       const queue = t.app.get<Queue>(getQueueToken(QueueNames.nodes));
       await queue.pause();
       try {
-        const workflowId = await createWorkflow([{ id: 'start', type: 'trigger.manual', config: {} }, { id: 'next', type: 'transform', config: { set: { a: 1 } } }], [{ source: 'start', target: 'next' }]);
+        const workflowId = await createWorkflow(
+          [
+            { id: 'start', type: 'trigger.manual', config: {} },
+            { id: 'next', type: 'transform', config: { set: { a: 1 } } },
+          ],
+          [{ source: 'start', target: 'next' }],
+        );
         const executionId = await execute(workflowId);
-        const cancelled = await http().post(`/api/executions/${executionId}/cancel`).set(...bearer(owner)).expect(200);
+        const cancelled = await http()
+          .post(`/api/executions/${executionId}/cancel`)
+          .set(...bearer(owner))
+          .expect(200);
         expect(cancelled.body.status).toBe('cancelled');
-        expect(cancelled.body.nodeExecutions.map((n: { status: string }) => n.status)).toEqual(['cancelled', 'cancelled']);
-        expectProblem(await http().post(`/api/executions/${executionId}/cancel`).set(...bearer(owner)), 409, 'execution_finished');
+        expect(cancelled.body.nodeExecutions.map((n: { status: string }) => n.status)).toEqual([
+          'cancelled',
+          'cancelled',
+        ]);
+        expectProblem(
+          await http()
+            .post(`/api/executions/${executionId}/cancel`)
+            .set(...bearer(owner)),
+          409,
+          'execution_finished',
+        );
         await queue.resume();
-        await waitFor(() => queue.getJobCounts('waiting', 'active', 'prioritized'), (counts) => counts.waiting + counts.active + counts.prioritized === 0);
+        await waitFor(
+          () => queue.getJobCounts('waiting', 'active', 'prioritized'),
+          (counts) => counts.waiting + counts.active + counts.prioritized === 0,
+        );
         expect((await getExecution(t, owner.accessToken, executionId)).status).toBe('cancelled');
       } finally {
         await queue.resume();
@@ -174,7 +294,13 @@ describe('Execution engine', () => {
         [
           { id: 'start', type: 'trigger.manual', config: {} },
           { id: 'first', type: 'transform', config: { set: { seen: '{{ trigger.body.value }}' } } },
-          { id: 'flaky', type: 'transform', config: { set: { result: `{{ $millis() < ${readyAt} ? $error("not ready yet") : nodes.first.output.seen }}` } } },
+          {
+            id: 'flaky',
+            type: 'transform',
+            config: {
+              set: { result: `{{ $millis() < ${readyAt} ? $error("not ready yet") : nodes.first.output.seen }}` },
+            },
+          },
         ],
         [
           { source: 'start', target: 'first' },
@@ -184,15 +310,30 @@ describe('Execution engine', () => {
       const executionId = await execute(workflowId, { value: 'kept' });
       const failed = await waitForExecution(t, owner.accessToken, executionId);
       expect(failed.status).toBe('failed');
-      expect(nodeOf(failed, 'flaky').error).toEqual({ class: 'expression_error', message: expect.stringContaining('not ready yet') });
+      expect(nodeOf(failed, 'flaky').error).toEqual({
+        class: 'expression_error',
+        message: expect.stringContaining('not ready yet'),
+      });
 
-      await waitFor(async () => Date.now(), (now) => now > readyAt + 50);
-      const retried = await http().post(`/api/executions/${executionId}/retry`).set(...bearer(owner)).expect(202);
+      await waitFor(
+        async () => Date.now(),
+        (now) => now > readyAt + 50,
+      );
+      const retried = await http()
+        .post(`/api/executions/${executionId}/retry`)
+        .set(...bearer(owner))
+        .expect(202);
       expect(retried.body).toEqual({ executionId });
       const done = await waitForExecution(t, owner.accessToken, executionId, ['succeeded']);
       expect(nodeOf(done, 'flaky').output).toEqual({ result: 'kept' });
       expect(nodeOf(done, 'first').attempts).toBe(1);
-      expectProblem(await http().post(`/api/executions/${executionId}/retry`).set(...bearer(owner)), 409, 'execution_not_failed');
+      expectProblem(
+        await http()
+          .post(`/api/executions/${executionId}/retry`)
+          .set(...bearer(owner)),
+        409,
+        'execution_not_failed',
+      );
     });
   });
 
@@ -200,10 +341,35 @@ describe('Execution engine', () => {
     const other = await registerTenant(t, 'Other');
     const workflowId = await createWorkflow([{ id: 'start', type: 'trigger.manual', config: {} }], []);
     const executionId = await execute(workflowId);
-    expectProblem(await http().get(`/api/executions/${executionId}`).set(...bearer(other)), 404, 'execution_not_found');
-    expectProblem(await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(other)).send({}), 404, 'workflow_not_found');
-    expectProblem(await http().get('/api/executions/nope').set(...bearer(owner)), 400);
-    expectProblem(await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(owner)).send({ input: 'text' }), 400, 'validation_failed');
+    expectProblem(
+      await http()
+        .get(`/api/executions/${executionId}`)
+        .set(...bearer(other)),
+      404,
+      'execution_not_found',
+    );
+    expectProblem(
+      await http()
+        .post(`/api/workflows/${workflowId}/execute`)
+        .set(...bearer(other))
+        .send({}),
+      404,
+      'workflow_not_found',
+    );
+    expectProblem(
+      await http()
+        .get('/api/executions/nope')
+        .set(...bearer(owner)),
+      400,
+    );
+    expectProblem(
+      await http()
+        .post(`/api/workflows/${workflowId}/execute`)
+        .set(...bearer(owner))
+        .send({ input: 'text' }),
+      400,
+      'validation_failed',
+    );
   });
 
   it('finishes when some nodes can never be reached (another trigger, a step without inputs)', async () => {
@@ -234,6 +400,13 @@ describe('Execution engine', () => {
 
   it('a workflow without trigger.manual cannot be executed by hand (409)', async () => {
     const workflowId = await createWorkflow([{ id: 'hook', type: 'trigger.webhook', config: {} }], []);
-    expectProblem(await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(owner)).send({}), 409, 'no_trigger_node');
+    expectProblem(
+      await http()
+        .post(`/api/workflows/${workflowId}/execute`)
+        .set(...bearer(owner))
+        .send({}),
+      409,
+      'no_trigger_node',
+    );
   });
 });

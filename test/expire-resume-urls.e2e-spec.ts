@@ -21,7 +21,10 @@ describe('Resume URLs expired when an execution ends elsewhere', () => {
 
   beforeAll(async () => {
     // No workers: the executions stay where they start; the spec ends them by hand.
-    t = await createTestApp({ APP_ROLE: 'api', QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_expire_elsewhere` });
+    t = await createTestApp({
+      APP_ROLE: 'api',
+      QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_expire_elsewhere`,
+    });
     owner = await registerTenant(t, 'Expire elsewhere');
   });
   afterAll(async () => {
@@ -32,24 +35,46 @@ describe('Resume URLs expired when an execution ends elsewhere', () => {
     const workflow = await http()
       .post('/api/workflows')
       .set(...bearer(owner))
-      .send({ name: `Flow ${Date.now()}`, nodes: [{ id: 'start', type: 'trigger.manual', config: {} }, { id: 'next', ...second }], edges: [{ source: 'start', target: 'next' }] })
+      .send({
+        name: `Flow ${Date.now()}`,
+        nodes: [
+          { id: 'start', type: 'trigger.manual', config: {} },
+          { id: 'next', ...second },
+        ],
+        edges: [{ source: 'start', target: 'next' }],
+      })
       .expect(201);
-    const started = await http().post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
+    const started = await http()
+      .post(`/api/workflows/${workflow.body.id}/execute`)
+      .set(...bearer(owner))
+      .send({ input: {} })
+      .expect(202);
     return { workflowId: workflow.body.id, executionId: started.body.executionId };
   }
 
   /** The handler as another worker process has it: its own, empty caches. */
   function handlerOfAnotherProcess(store: ResumeRegistrationStore): ExpireResumeUrlsOnEnd {
-    return new ExpireResumeUrlsOnEnd(store, new ResumeUrls(store, new WorkflowVersionReader(t.app.get(DataSource)), t.app.get(AppConfig)));
+    return new ExpireResumeUrlsOnEnd(
+      store,
+      new ResumeUrls(store, new WorkflowVersionReader(t.app.get(DataSource)), t.app.get(AppConfig)),
+    );
   }
 
   const cancelled = (workflowId: string, executionId: string) =>
-    new ExecutionCancelledEvent({ tenantId: owner.tenantId, aggregateType: 'execution', aggregateId: executionId, payload: { workflowId, workflowVersion: 1 } });
+    new ExecutionCancelledEvent({
+      tenantId: owner.tenantId,
+      aggregateType: 'execution',
+      aggregateId: executionId,
+      payload: { workflowId, workflowVersion: 1 },
+    });
 
   it('expires the pending resume URLs of an execution with a webhook wait', async () => {
     const { workflowId, executionId } = await startExecution({ type: 'wait', config: { mode: 'webhook' } });
     const db = t.app.get(DataSource);
-    const statuses = async () => (await db.query(`SELECT status FROM resume_registrations WHERE execution_id = $1`, [executionId])).map((row: { status: string }) => row.status);
+    const statuses = async () =>
+      (await db.query(`SELECT status FROM resume_registrations WHERE execution_id = $1`, [executionId])).map(
+        (row: { status: string }) => row.status,
+      );
     expect(await statuses()).toEqual(['pending']);
 
     await handlerOfAnotherProcess(t.app.get(ResumeRegistrationStore)).handle(cancelled(workflowId, executionId));

@@ -65,7 +65,9 @@ describe('Foundation (real PostgreSQL and Redis)', () => {
     const login = () => http().post('/api/auth/login').set('X-Forwarded-For', '10.99.0.1');
 
     it('answers 413 for a body over BODY_LIMIT', async () => {
-      const response = await login().set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(t.config.bodyLimitBytes) }));
+      const response = await login()
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(t.config.bodyLimitBytes) }));
       expectProblem(response, 413, 'payload_too_large');
     });
 
@@ -85,6 +87,8 @@ describe('Foundation (real PostgreSQL and Redis)', () => {
     const response = await http().get('/no/such/route').set('X-Request-Id', 'trace-me-42');
     expect(response.status).toBe(404);
     const lines = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'request completed', correlationId: 'trace-me-42', status: 404 }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'request completed', correlationId: 'trace-me-42', status: 404 }),
+    );
   });
 });

@@ -22,7 +22,11 @@ interface Attack {
 }
 
 /** About 480 KB of JSON: 12,000 items with some repeats. */
-const ITEMS = Array.from({ length: 12_000 }, (_, index) => ({ id: index % 9_000, sku: `sku-${index % 9_000}`, qty: 1 }));
+const ITEMS = Array.from({ length: 12_000 }, (_, index) => ({
+  id: index % 9_000,
+  sku: `sku-${index % 9_000}`,
+  qty: 1,
+}));
 
 const ATTACKS: Attack[] = [
   {
@@ -89,7 +93,10 @@ describe('Hostile templates cannot stall the service', () => {
     await receiver.stop();
   });
 
-  async function publishedWebhook(tenant: RegisteredTenant, template: string): Promise<{ id: string; authToken: string; workflowId: string }> {
+  async function publishedWebhook(
+    tenant: RegisteredTenant,
+    template: string,
+  ): Promise<{ id: string; authToken: string; workflowId: string }> {
     const workflow = await http()
       .post('/api/workflows')
       .set(...bearer(tenant))
@@ -102,7 +109,10 @@ describe('Hostile templates cannot stall the service', () => {
         edges: [{ source: 'in', target: 'shape' }],
       })
       .expect(201);
-    await http().post(`/api/workflows/${workflow.body.id}/publish`).set(...bearer(tenant)).expect(200);
+    await http()
+      .post(`/api/workflows/${workflow.body.id}/publish`)
+      .set(...bearer(tenant))
+      .expect(200);
     const webhook = await http()
       .post('/api/webhooks')
       .set(...bearer(tenant))
@@ -115,7 +125,9 @@ describe('Hostile templates cannot stall the service', () => {
    * Runs `attack` while the victim's requests go on back to back (each waits for the one before),
    * and returns the longest a victim request took meanwhile.
    */
-  async function victimLatencyDuring<T>(attack: () => Promise<T>): Promise<{ result: T; maxLatencyMs: number; victimRequests: number }> {
+  async function victimLatencyDuring<T>(
+    attack: () => Promise<T>,
+  ): Promise<{ result: T; maxLatencyMs: number; victimRequests: number }> {
     let attacking = true;
     let maxLatencyMs = 0;
     let victimRequests = 0;
@@ -123,7 +135,12 @@ describe('Hostile templates cannot stall the service', () => {
       for (let n = 0; attacking; n++) {
         const started = performance.now();
         if (n % 2 === 0) await http().get('/health').expect(200);
-        else await http().post(`/webhooks/${victimHook.id}`).set('X-Webhook-Token', victimHook.authToken).send({ n }).expect(202);
+        else
+          await http()
+            .post(`/webhooks/${victimHook.id}`)
+            .set('X-Webhook-Token', victimHook.authToken)
+            .send({ n })
+            .expect(202);
         maxLatencyMs = Math.max(maxLatencyMs, performance.now() - started);
         victimRequests++;
       }
@@ -143,36 +160,63 @@ describe('Hostile templates cannot stall the service', () => {
       await http().post(`/webhooks/${hook.id}`).set('X-Webhook-Token', hook.authToken).send(body).expect(202);
       // Polled gently: every answer carries the trigger input (480 KB in one case), and polling it every
       // 25 ms in this process slowed the run it waits for past the wait in a loaded suite.
-      const ids = await waitFor(() => executionIdsOf(hook.workflowId), (found) => found.length > before.length, POLL_TIMEOUT_MS, POLL_INTERVAL_MS);
+      const ids = await waitFor(
+        () => executionIdsOf(hook.workflowId),
+        (found) => found.length > before.length,
+        POLL_TIMEOUT_MS,
+        POLL_INTERVAL_MS,
+      );
       const executionId = ids.find((id) => !before.includes(id))!;
-      const execution = await waitFor(() => getExecution(t, attacker.accessToken, executionId), (view) => FINAL.includes(view.status), POLL_TIMEOUT_MS, POLL_INTERVAL_MS);
-      const shape = nodeOf(await getExecution(t, attacker.accessToken, execution.id), 'shape') as ReturnType<typeof nodeOf> & { startedAt: string; finishedAt: string };
+      const execution = await waitFor(
+        () => getExecution(t, attacker.accessToken, executionId),
+        (view) => FINAL.includes(view.status),
+        POLL_TIMEOUT_MS,
+        POLL_INTERVAL_MS,
+      );
+      const shape = nodeOf(await getExecution(t, attacker.accessToken, execution.id), 'shape') as ReturnType<
+        typeof nodeOf
+      > & { startedAt: string; finishedAt: string };
       return { ...shape, durationMs: Date.parse(shape.finishedAt) - Date.parse(shape.startedAt) };
     });
   }
 
   async function executionIdsOf(workflowId: string): Promise<string[]> {
-    const page = await http().get(`/api/workflows/${workflowId}/executions`).set(...bearer(attacker)).expect(200);
+    const page = await http()
+      .get(`/api/workflows/${workflowId}/executions`)
+      .set(...bearer(attacker))
+      .expect(200);
     return (page.body as { items: { id: string }[] }).items.map((item) => item.id);
   }
 
-  function expectDoneInBudget(outcome: { status: string; output?: unknown; error?: { class: string } }, expected: unknown): void {
+  function expectDoneInBudget(
+    outcome: { status: string; output?: unknown; error?: { class: string } },
+    expected: unknown,
+  ): void {
     if (outcome.status === 'succeeded') expect(outcome.output).toEqual({ result: expected });
     else expect(outcome).toMatchObject({ status: 'failed', error: { class: 'expression_error' } });
   }
 
   describe.each(ATTACKS)('$name', ({ template, body, expected }) => {
     it('through POST /api/webhook-actions/test', async () => {
-      const { result: answer, maxLatencyMs, victimRequests } = await victimLatencyDuring(() =>
+      const {
+        result: answer,
+        maxLatencyMs,
+        victimRequests,
+      } = await victimLatencyDuring(() =>
         http()
           .post('/api/webhook-actions/test')
           .set(...bearer(attacker))
-          .send({ config: { method: 'POST', url: `${receiver.url}/hostile`, body: { result: template } }, context: { trigger: { body } } }),
+          .send({
+            config: { method: 'POST', url: `${receiver.url}/hostile`, body: { result: template } },
+            context: { trigger: { body } },
+          }),
       );
 
       expect(answer.status).toBe(200);
       if (answer.body.ok === true) {
-        expect(JSON.parse(receiver.requests.at(-1)?.body ?? '{}')).toEqual(expected === undefined ? {} : { result: expected });
+        expect(JSON.parse(receiver.requests.at(-1)?.body ?? '{}')).toEqual(
+          expected === undefined ? {} : { result: expected },
+        );
       } else {
         expect(answer.body).toMatchObject({ ok: false, errorClass: 'expression_error' });
         expect(answer.body.error).toEqual(expect.any(String));

@@ -30,11 +30,32 @@ describe('Ingress while Redis is down', () => {
     const flow = await http()
       .post('/api/workflows')
       .set(...bearer(owner))
-      .send({ name: 'Durable', nodes: [{ id: 'in', type: 'trigger.webhook', config: {} }, { id: 'next', type: 'transform', config: { set: { n: '{{ trigger.body.n }}' } } }], edges: [{ source: 'in', target: 'next' }] })
+      .send({
+        name: 'Durable',
+        nodes: [
+          { id: 'in', type: 'trigger.webhook', config: {} },
+          { id: 'next', type: 'transform', config: { set: { n: '{{ trigger.body.n }}' } } },
+        ],
+        edges: [{ source: 'in', target: 'next' }],
+      })
       .expect(201);
-    await http().post(`/api/workflows/${flow.body.id}/publish`).set(...bearer(owner)).expect(200);
-    const hook = (await http().post('/api/webhooks').set(...bearer(owner)).send({ name: 'durable', workflowId: flow.body.id, nodeId: 'in', provider: 'generic' }).expect(201)).body;
-    const send = (n: number) => http().post(`/webhooks/${hook.id}`).set('X-Forwarded-For', randomIp()).set('X-Webhook-Token', hook.authToken).send({ n });
+    await http()
+      .post(`/api/workflows/${flow.body.id}/publish`)
+      .set(...bearer(owner))
+      .expect(200);
+    const hook = (
+      await http()
+        .post('/api/webhooks')
+        .set(...bearer(owner))
+        .send({ name: 'durable', workflowId: flow.body.id, nodeId: 'in', provider: 'generic' })
+        .expect(201)
+    ).body;
+    const send = (n: number) =>
+      http()
+        .post(`/webhooks/${hook.id}`)
+        .set('X-Forwarded-For', randomIp())
+        .set('X-Webhook-Token', hook.authToken)
+        .send({ n });
 
     const before = await Promise.all([1, 2, 3].map(send));
     expect(before.map((r) => r.status)).toEqual([202, 202, 202]);
@@ -51,19 +72,27 @@ describe('Ingress while Redis is down', () => {
     await redis.start();
     const db = t.app.get(DataSource);
     const rows = await waitFor(
-      async () => (await db.query(`SELECT id, status, workflow_execution_id FROM webhook_events WHERE webhook_id = $1`, [hook.id])) as { id: string; status: string; workflow_execution_id: string | null }[],
+      async () =>
+        (await db.query(`SELECT id, status, workflow_execution_id FROM webhook_events WHERE webhook_id = $1`, [
+          hook.id,
+        ])) as { id: string; status: string; workflow_execution_id: string | null }[],
       (events) => events.length === accepted.length && events.every((event) => event.status === 'processed'),
       30000,
       100,
     );
     expect(rows.map((row) => row.id).sort()).toEqual([...accepted].sort());
     const executions = await waitFor(
-      async () => (await db.query(`SELECT status, count(*)::int AS n FROM executions WHERE workflow_id = $1 GROUP BY status`, [flow.body.id])) as { status: string; n: number }[],
+      async () =>
+        (await db.query(`SELECT status, count(*)::int AS n FROM executions WHERE workflow_id = $1 GROUP BY status`, [
+          flow.body.id,
+        ])) as { status: string; n: number }[],
       (groups) => groups.length === 1 && groups[0].status === 'succeeded' && groups[0].n === accepted.length,
       30000,
       100,
     );
     expect(executions).toEqual([{ status: 'succeeded', n: accepted.length }]);
-    process.stdout.write(`redis-down fault test: ${accepted.length} events accepted (${during.length} while Redis was down), ${executions[0].n} executions succeeded, none lost or duplicated\n`);
+    process.stdout.write(
+      `redis-down fault test: ${accepted.length} events accepted (${during.length} while Redis was down), ${executions[0].n} executions succeeded, none lost or duplicated\n`,
+    );
   }, 60000);
 });

@@ -49,12 +49,20 @@ describe('Node jobs delivered twice or lost', () => {
         name: `Call ${path}`,
         nodes: [
           { id: 'start', type: 'trigger.manual', config: {} },
-          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}${path}`, body: { n: 1 } } },
+          {
+            id: 'call',
+            type: 'action.http',
+            config: { method: 'POST', url: `${receiver.url}${path}`, body: { n: 1 } },
+          },
         ],
         edges: [{ source: 'start', target: 'call' }],
       })
       .expect(201);
-    const started = await request(t.app.getHttpServer()).post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
+    const started = await request(t.app.getHttpServer())
+      .post(`/api/workflows/${workflow.body.id}/execute`)
+      .set(...bearer(owner))
+      .send({ input: {} })
+      .expect(202);
     const job = { tenantId: owner.tenantId, executionId: started.body.executionId as string, run: 0 };
     await t.app.get(CommandBus).execute(new RunNodeCommand({ ...job, nodeId: 'start' }, 1, 1));
     return job;
@@ -74,7 +82,10 @@ describe('Node jobs delivered twice or lost', () => {
 
     expect(receiver.requests.filter((r) => r.url === '/slow')).toHaveLength(2);
     const db = t.app.get(DataSource);
-    const [node] = await db.query(`SELECT status, attempts FROM node_executions WHERE execution_id = $1 AND node_id = 'call'`, [job.executionId]);
+    const [node] = await db.query(
+      `SELECT status, attempts FROM node_executions WHERE execution_id = $1 AND node_id = 'call'`,
+      [job.executionId],
+    );
     expect(node).toEqual({ status: 'succeeded', attempts: 2 });
     const events: { type: string }[] = await db.query(
       `SELECT type FROM event_store WHERE aggregate_id = $1 AND type IN ('node.succeeded', 'execution.succeeded') AND (payload->>'nodeId' IS NULL OR payload->>'nodeId' = 'call')`,
@@ -87,27 +98,56 @@ describe('Node jobs delivered twice or lost', () => {
     const job = await callReadyToRun('Simultaneous delivery', '/simultaneous');
     const commands = t.app.get(CommandBus);
 
-    await Promise.all([commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3)), commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3))]);
+    await Promise.all([
+      commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3)),
+      commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3)),
+    ]);
 
     expect(receiver.requests.filter((r) => r.url === '/simultaneous')).toHaveLength(1);
-    const [node] = await t.app.get(DataSource).query(`SELECT status, attempts FROM node_executions WHERE execution_id = $1 AND node_id = 'call'`, [job.executionId]);
+    const [node] = await t.app
+      .get(DataSource)
+      .query(`SELECT status, attempts FROM node_executions WHERE execution_id = $1 AND node_id = 'call'`, [
+        job.executionId,
+      ]);
     expect(node).toEqual({ status: 'succeeded', attempts: 1 });
   });
 
   it('queues again a node left running whose job is gone (it gave up while PostgreSQL was down, or Redis lost it)', async () => {
     const owner = await registerTenant(t, 'Lost job');
-    const workflow = await request(t.app.getHttpServer()).post('/api/workflows').set(...bearer(owner)).send({ name: 'Lost', ...manualTransformGraph() }).expect(201);
-    const started = await request(t.app.getHttpServer()).post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
+    const workflow = await request(t.app.getHttpServer())
+      .post('/api/workflows')
+      .set(...bearer(owner))
+      .send({ name: 'Lost', ...manualTransformGraph() })
+      .expect(201);
+    const started = await request(t.app.getHttpServer())
+      .post(`/api/workflows/${workflow.body.id}/execute`)
+      .set(...bearer(owner))
+      .send({ input: {} })
+      .expect(202);
     const executionId = started.body.executionId as string;
     const db = t.app.get(DataSource);
-    await db.query(`UPDATE node_executions SET status = 'running', attempts = 1, scheduled_at = now() - interval '1 hour' WHERE execution_id = $1 AND node_id = 'start'`, [executionId]);
+    await db.query(
+      `UPDATE node_executions SET status = 'running', attempts = 1, scheduled_at = now() - interval '1 hour' WHERE execution_id = $1 AND node_id = 'start'`,
+      [executionId],
+    );
     const queue = t.app.get<Queue>(getQueueToken(QueueNames.nodes));
-    const sweeper = new UnqueuedNodeSweeper(db, queue, t.app.get(NodeJobScheduler), t.app.get(WorkflowVersionReader), t.app.get(ROOT_LOGGER), t.config, t.app.get(CommandBus), t.app.get(PoisonJobs));
+    const sweeper = new UnqueuedNodeSweeper(
+      db,
+      queue,
+      t.app.get(NodeJobScheduler),
+      t.app.get(WorkflowVersionReader),
+      t.app.get(ROOT_LOGGER),
+      t.config,
+      t.app.get(CommandBus),
+      t.app.get(PoisonJobs),
+    );
     const jobId = nodeJobId({ executionId, nodeId: 'start', run: 0 });
 
     expect(await queue.getJob(jobId)).toBeDefined();
     await sweeper.sweep();
-    expect(await db.query(`SELECT status FROM node_executions WHERE execution_id = $1 AND node_id = 'start'`, [executionId])).toEqual([{ status: 'running' }]);
+    expect(
+      await db.query(`SELECT status FROM node_executions WHERE execution_id = $1 AND node_id = 'start'`, [executionId]),
+    ).toEqual([{ status: 'running' }]);
 
     await (await queue.getJob(jobId))!.remove();
     await sweeper.sweep();

@@ -26,7 +26,11 @@ describe('Plans of the engine’s statements on the app’s connections', () => 
 
   beforeAll(async () => {
     await receiver.start();
-    t = await createTestApp({ DATABASE_POOL_SIZE: '3', OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}`, QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_plans` });
+    t = await createTestApp({
+      DATABASE_POOL_SIZE: '3',
+      OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}`,
+      QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_plans`,
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -66,7 +70,11 @@ describe('Plans of the engine’s statements on the app’s connections', () => 
           { id: 'start', type: 'trigger.manual', config: {} },
           { id: 'in', type: 'trigger.webhook', config: {} },
           { id: 'shape', type: 'transform', config: { set: { n: '{{ trigger.body.n }}' } } },
-          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/plans`, body: { n: '{{ nodes.shape.output.n }}' } } },
+          {
+            id: 'call',
+            type: 'action.http',
+            config: { method: 'POST', url: `${receiver.url}/plans`, body: { n: '{{ nodes.shape.output.n }}' } },
+          },
         ],
         edges: [
           { source: 'start', target: 'shape' },
@@ -75,13 +83,29 @@ describe('Plans of the engine’s statements on the app’s connections', () => 
         ],
       })
       .expect(201);
-    await http().post(`/api/workflows/${workflow.body.id}/publish`).set(...bearer(owner)).expect(200);
-    const webhook = (await http().post('/api/webhooks').set(...bearer(owner)).send({ name: 'Plans', workflowId: workflow.body.id, nodeId: 'in', provider: 'generic' }).expect(201)).body;
+    await http()
+      .post(`/api/workflows/${workflow.body.id}/publish`)
+      .set(...bearer(owner))
+      .expect(200);
+    const webhook = (
+      await http()
+        .post('/api/webhooks')
+        .set(...bearer(owner))
+        .send({ name: 'Plans', workflowId: workflow.body.id, nodeId: 'in', provider: 'generic' })
+        .expect(201)
+    ).body;
     for (let n = 0; n < 15; n++) {
-      const started = await http().post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: { n } }).expect(202);
+      const started = await http()
+        .post(`/api/workflows/${workflow.body.id}/execute`)
+        .set(...bearer(owner))
+        .send({ input: { n } })
+        .expect(202);
       expect((await waitForExecution(t, owner.accessToken, started.body.executionId)).status).toBe('succeeded');
       await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).send({ n }).expect(202);
-      await waitFor(async () => receiver.requests.length, (calls) => calls === 2 * (n + 1));
+      await waitFor(
+        async () => receiver.requests.length,
+        (calls) => calls === 2 * (n + 1),
+      );
     }
 
     const statements = await preparedStatementsOfEveryConnection();

@@ -23,7 +23,10 @@ function deepJson(levels: number): string {
 }
 
 const POISON_BODY = deepJson(10_000);
-const TRUNCATED = { truncated: true, reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.` };
+const TRUNCATED = {
+  truncated: true,
+  reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.`,
+};
 const SWEEP_INTERVAL_MS = 300;
 const APP_SECRET = 'instagram-app-secret-for-poison-tests';
 
@@ -52,7 +55,11 @@ describe('Poison events and jobs end cleanly', () => {
 
   beforeAll(async () => {
     database = await createOwnDatabase('poison');
-    t = await createTestApp({ DATABASE_URL: database.url, QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_poison`, SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS) });
+    t = await createTestApp({
+      DATABASE_URL: database.url,
+      QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_poison`,
+      SWEEP_INTERVAL_MS: String(SWEEP_INTERVAL_MS),
+    });
     db = t.app.get(DataSource);
     owner = await registerTenant(t, 'Poison');
     const workflow = await http()
@@ -67,8 +74,17 @@ describe('Poison events and jobs end cleanly', () => {
         edges: [{ source: 'inbound', target: 'shape' }],
       })
       .expect(201);
-    await http().post(`/api/workflows/${workflow.body.id}/publish`).set(...bearer(owner)).expect(200);
-    webhook = (await http().post('/api/webhooks').set(...bearer(owner)).send({ name: 'Orders', workflowId: workflow.body.id, nodeId: 'inbound', provider: 'generic' }).expect(201)).body;
+    await http()
+      .post(`/api/workflows/${workflow.body.id}/publish`)
+      .set(...bearer(owner))
+      .expect(200);
+    webhook = (
+      await http()
+        .post('/api/webhooks')
+        .set(...bearer(owner))
+        .send({ name: 'Orders', workflowId: workflow.body.id, nodeId: 'inbound', provider: 'generic' })
+        .expect(201)
+    ).body;
   });
   afterAll(async () => {
     await t?.close();
@@ -78,7 +94,11 @@ describe('Poison events and jobs end cleanly', () => {
   const webhookQueue = () => t.app.get<Queue>(getQueueToken(QueueNames.webhookEvents));
 
   async function poisonCount(queue: string): Promise<number> {
-    return sum(parsePrometheus((await http().get('/metrics').expect(200)).text), 'flowhook_poison_jobs_total', `queue="${queue}"`);
+    return sum(
+      parsePrometheus((await http().get('/metrics').expect(200)).text),
+      'flowhook_poison_jobs_total',
+      `queue="${queue}"`,
+    );
   }
 
   /** A webhook event as an old deployment accepted it; `age` back-dates it past the sweepers' threshold. */
@@ -93,12 +113,23 @@ describe('Poison events and jobs end cleanly', () => {
   }
 
   async function eventView(eventId: string): Promise<EventView> {
-    return (await http().get(`/api/webhooks/${webhook.id}/events/${eventId}`).set(...bearer(owner)).expect(200)).body;
+    return (
+      await http()
+        .get(`/api/webhooks/${webhook.id}/events/${eventId}`)
+        .set(...bearer(owner))
+        .expect(200)
+    ).body;
   }
 
-  const waitForEvent = (eventId: string) => waitFor(() => eventView(eventId), (event) => event.status !== 'received', 20_000);
+  const waitForEvent = (eventId: string) =>
+    waitFor(
+      () => eventView(eventId),
+      (event) => event.status !== 'received',
+      20_000,
+    );
 
-  const givenUpLines = (jobId: string) => t.logs.filter((line) => line.includes('job given up for good') && line.includes(jobId));
+  const givenUpLines = (jobId: string) =>
+    t.logs.filter((line) => line.includes('job given up for good') && line.includes(jobId));
 
   it('a webhook event whose payload nests 10,000 deep fails at once with a readable error; its list and detail answer 200; the next event succeeds', async () => {
     const before = await poisonCount('webhook-events');
@@ -106,24 +137,51 @@ describe('Poison events and jobs end cleanly', () => {
     await webhookQueue().add('process-event', { eventId, tenantId: owner.tenantId }, { jobId: eventId });
 
     const failed = await waitForEvent(eventId);
-    expect(failed).toMatchObject({ status: 'failed', error: 'The payload nests deeper than 64 levels.', payload: TRUNCATED, workflowExecutionId: null });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: 'The payload nests deeper than 64 levels.',
+      payload: TRUNCATED,
+      workflowExecutionId: null,
+    });
     const job = await webhookQueue().getJob(eventId);
     expect(await job!.getState()).toBe('failed');
     expect(job!.attemptsMade).toBe(1);
     expect(job!.failedReason).toBe('The payload nests deeper than 64 levels.');
 
-    const list = await http().get(`/api/webhooks/${webhook.id}/events`).set(...bearer(owner)).expect(200);
-    expect(list.body.items.find((item: EventView) => item.id === eventId)).toMatchObject({ status: 'failed', payload: TRUNCATED });
-    const failedOnly = await http().get(`/api/webhooks/${webhook.id}/events?status=failed`).set(...bearer(owner)).expect(200);
+    const list = await http()
+      .get(`/api/webhooks/${webhook.id}/events`)
+      .set(...bearer(owner))
+      .expect(200);
+    expect(list.body.items.find((item: EventView) => item.id === eventId)).toMatchObject({
+      status: 'failed',
+      payload: TRUNCATED,
+    });
+    const failedOnly = await http()
+      .get(`/api/webhooks/${webhook.id}/events?status=failed`)
+      .set(...bearer(owner))
+      .expect(200);
     expect(failedOnly.body.items.map((item: EventView) => item.id)).toContain(eventId);
 
     expect(await poisonCount('webhook-events')).toBe(before + 1);
     const lines = givenUpLines(eventId);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', queue: 'webhook-events', jobId: eventId, tenantId: owner.tenantId, attempts: 1, permanent: true, errorCode: 'json_too_deep' });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 'warn',
+      queue: 'webhook-events',
+      jobId: eventId,
+      tenantId: owner.tenantId,
+      attempts: 1,
+      permanent: true,
+      errorCode: 'json_too_deep',
+    });
     expect(lines[0]).not.toContain('{"a":');
 
-    const accepted = await http().post(`/webhooks/${webhook.id}`).set('X-Webhook-Token', webhook.authToken).set('X-Forwarded-For', randomIp()).send({ order: 7 }).expect(202);
+    const accepted = await http()
+      .post(`/webhooks/${webhook.id}`)
+      .set('X-Webhook-Token', webhook.authToken)
+      .set('X-Forwarded-For', randomIp())
+      .send({ order: 7 })
+      .expect(202);
     const processed = await waitForEvent(accepted.body.eventId);
     expect(processed).toMatchObject({ status: 'processed', error: null, payload: { order: 7 } });
     const execution = await waitForExecution(t, owner.accessToken, processed.workflowExecutionId!);
@@ -151,7 +209,11 @@ describe('Poison events and jobs end cleanly', () => {
       expect(queuesOf()).toBe(1);
 
       const sweptBefore = sweeps;
-      await waitFor(async () => sweeps, (count) => count >= sweptBefore + 2, 10 * SWEEP_INTERVAL_MS);
+      await waitFor(
+        async () => sweeps,
+        (count) => count >= sweptBefore + 2,
+        10 * SWEEP_INTERVAL_MS,
+      );
       expect(queuesOf()).toBe(1);
       expect((await eventView(eventId)).status).toBe('failed');
       expect(await poisonCount('webhook-events')).toBe(before + 1);
@@ -167,7 +229,10 @@ describe('Poison events and jobs end cleanly', () => {
     // A job that cannot even record its give-up (its event id is not a UUID): it fails in BullMQ and
     // its record stays `received`, as when the give-up's own write fails, or under an older version.
     await webhookQueue().add('process-event', { eventId: 'not-a-uuid', tenantId: owner.tenantId }, { jobId: eventId });
-    await waitFor(async () => (await webhookQueue().getJob(eventId))?.getState(), (state) => state === 'failed');
+    await waitFor(
+      async () => (await webhookQueue().getJob(eventId))?.getState(),
+      (state) => state === 'failed',
+    );
     const addSpy = jest.spyOn(webhookQueue(), 'add');
     try {
       await db.query(
@@ -176,7 +241,10 @@ describe('Poison events and jobs end cleanly', () => {
         [eventId, owner.tenantId, webhook.id, Buffer.from('{"order":1}')],
       );
       const failed = await waitForEvent(eventId);
-      expect(failed).toMatchObject({ status: 'failed', error: 'Processing failed 1 time and was given up; the last error is kept with the failed job in the queue.' });
+      expect(failed).toMatchObject({
+        status: 'failed',
+        error: 'Processing failed 1 time and was given up; the last error is kept with the failed job in the queue.',
+      });
       expect(addSpy.mock.calls.filter(([, , options]) => options?.jobId === eventId)).toHaveLength(0);
       expect((await webhookQueue().getJob(eventId))!.attemptsMade).toBe(1);
     } finally {
@@ -185,7 +253,13 @@ describe('Poison events and jobs end cleanly', () => {
   });
 
   it('a channel event whose payload nests 10,000 deep fails at once; the next signed event on the channel is processed', async () => {
-    const channel = (await http().post('/api/channels').set(...bearer(owner)).send({ provider: 'instagram', name: 'IG', credentials: { appSecret: APP_SECRET } }).expect(201)).body;
+    const channel = (
+      await http()
+        .post('/api/channels')
+        .set(...bearer(owner))
+        .send({ provider: 'instagram', name: 'IG', credentials: { appSecret: APP_SECRET } })
+        .expect(201)
+    ).body;
     const workflow = await http()
       .post('/api/workflows')
       .set(...bearer(owner))
@@ -198,7 +272,10 @@ describe('Poison events and jobs end cleanly', () => {
         edges: [{ source: 'dm', target: 'shape' }],
       })
       .expect(201);
-    await http().post(`/api/workflows/${workflow.body.id}/publish`).set(...bearer(owner)).expect(200);
+    await http()
+      .post(`/api/workflows/${workflow.body.id}/publish`)
+      .set(...bearer(owner))
+      .expect(200);
     const before = await poisonCount('channel-events');
     const [{ id: eventId }]: { id: string }[] = await db.query(
       `INSERT INTO channel_events (tenant_id, channel_id, event, status, raw_body, content_type, headers) VALUES ($1, $2, 'message', 'received', $3, 'application/json', '{}') RETURNING id`,
@@ -207,8 +284,14 @@ describe('Poison events and jobs end cleanly', () => {
     const channelQueue = t.app.get<Queue>(getQueueToken(QueueNames.channelEvents));
     await channelQueue.add('process-channel-event', { eventId, tenantId: owner.tenantId }, { jobId: eventId });
 
-    const channelEvent = (id: string) => db.query(`SELECT status, error, execution_ids AS "executionIds" FROM channel_events WHERE id = $1`, [id]) as Promise<{ status: string; error: string | null; executionIds: string[] }[]>;
-    const [failed] = await waitFor(() => channelEvent(eventId), ([row]) => row.status !== 'received');
+    const channelEvent = (id: string) =>
+      db.query(`SELECT status, error, execution_ids AS "executionIds" FROM channel_events WHERE id = $1`, [
+        id,
+      ]) as Promise<{ status: string; error: string | null; executionIds: string[] }[]>;
+    const [failed] = await waitFor(
+      () => channelEvent(eventId),
+      ([row]) => row.status !== 'received',
+    );
     expect(failed).toEqual({ status: 'failed', error: 'The payload nests deeper than 64 levels.', executionIds: [] });
     expect((await channelQueue.getJob(eventId))!.attemptsMade).toBe(1);
     expect(await poisonCount('channel-events')).toBe(before + 1);
@@ -221,7 +304,10 @@ describe('Poison events and jobs end cleanly', () => {
       .set('X-Hub-Signature-256', hexSignature(APP_SECRET, body))
       .send(body)
       .expect(202);
-    const [processed] = await waitFor(() => channelEvent(accepted.body.eventId), ([row]) => row.status !== 'received');
+    const [processed] = await waitFor(
+      () => channelEvent(accepted.body.eventId),
+      ([row]) => row.status !== 'received',
+    );
     expect(processed).toMatchObject({ status: 'processed', error: null });
     const execution = await waitForExecution(t, owner.accessToken, processed.executionIds[0]);
     expect(execution.status).toBe('succeeded');
@@ -253,21 +339,47 @@ describe('Poison events and jobs end cleanly', () => {
        VALUES ($1, $2, $3, 'start', 'trigger.manual', 'pending', true, now(), NULL), ($1, $2, $3, 'shape', 'transform', 'pending', false, NULL, $4::jsonb)`,
       [owner.tenantId, executionId, workflowId, POISON_BODY],
     );
-    await t.app.get(NodeJobScheduler).schedule([{ tenantId: owner.tenantId, executionId, nodeId: 'start', run: 0, retry: { maxAttempts: 3, backoffMs: 1000 } }]);
+    await t.app
+      .get(NodeJobScheduler)
+      .schedule([
+        { tenantId: owner.tenantId, executionId, nodeId: 'start', run: 0, retry: { maxAttempts: 3, backoffMs: 1000 } },
+      ]);
 
     const execution = await waitForExecution(t, owner.accessToken, executionId);
-    expect(execution).toMatchObject({ status: 'failed', error: { class: 'output_too_deep', message: `The node output nests deeper than ${MAX_STORED_JSON_DEPTH} levels.` } });
+    expect(execution).toMatchObject({
+      status: 'failed',
+      error: {
+        class: 'output_too_deep',
+        message: `The node output nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`,
+      },
+    });
     expect(execution.trigger).toEqual({ type: 'manual', input: TRUNCATED });
-    expect(nodeOf(execution, 'start')).toMatchObject({ status: 'failed', attempts: 1, error: { class: 'output_too_deep' } });
+    expect(nodeOf(execution, 'start')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { class: 'output_too_deep' },
+    });
     expect(nodeOf(execution, 'shape')).toMatchObject({ status: 'cancelled', output: TRUNCATED });
     // The node recorded its failure itself: its job completed, with no retry scheduled.
-    const job = await t.app.get<Queue>(getQueueToken(QueueNames.nodes)).getJob(nodeJobId({ executionId, nodeId: 'start', run: 0 }));
+    const job = await t.app
+      .get<Queue>(getQueueToken(QueueNames.nodes))
+      .getJob(nodeJobId({ executionId, nodeId: 'start', run: 0 }));
     expect(await job!.getState()).toBe('completed');
 
-    const executions = await http().get(`/api/workflows/${workflowId}/executions`).set(...bearer(owner)).expect(200);
-    expect(executions.body.items).toEqual([expect.objectContaining({ id: executionId, status: 'failed', trigger: { type: 'manual', input: TRUNCATED } })]);
-    const history = await http().get(`/api/workflows/${workflowId}/nodes/shape/executions`).set(...bearer(owner)).expect(200);
-    expect(history.body.items).toEqual([expect.objectContaining({ executionId, status: 'cancelled', output: TRUNCATED })]);
+    const executions = await http()
+      .get(`/api/workflows/${workflowId}/executions`)
+      .set(...bearer(owner))
+      .expect(200);
+    expect(executions.body.items).toEqual([
+      expect.objectContaining({ id: executionId, status: 'failed', trigger: { type: 'manual', input: TRUNCATED } }),
+    ]);
+    const history = await http()
+      .get(`/api/workflows/${workflowId}/nodes/shape/executions`)
+      .set(...bearer(owner))
+      .expect(200);
+    expect(history.body.items).toEqual([
+      expect.objectContaining({ executionId, status: 'cancelled', output: TRUNCATED }),
+    ]);
     expect((await getExecution(t, owner.accessToken, executionId)).status).toBe('failed');
   });
 });

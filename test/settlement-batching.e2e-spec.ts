@@ -26,17 +26,28 @@ describe('Settlements committed together', () => {
   });
 
   async function startExecution(graph: object): Promise<{ executionId: string; workflowId: string }> {
-    const workflow = await http().post('/api/workflows').set(...bearer(owner)).send({ name: `Flow ${Date.now()}`, ...graph }).expect(201);
-    const started = await http().post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
+    const workflow = await http()
+      .post('/api/workflows')
+      .set(...bearer(owner))
+      .send({ name: `Flow ${Date.now()}`, ...graph })
+      .expect(201);
+    const started = await http()
+      .post(`/api/workflows/${workflow.body.id}/execute`)
+      .set(...bearer(owner))
+      .send({ input: {} })
+      .expect(202);
     return { executionId: started.body.executionId, workflowId: workflow.body.id };
   }
 
-  const run = (executionId: string, nodeId: string) => t.app.get(CommandBus).execute(new RunNodeCommand({ tenantId: owner.tenantId, executionId, nodeId, run: 0 }, 1, 3));
+  const run = (executionId: string, nodeId: string) =>
+    t.app.get(CommandBus).execute(new RunNodeCommand({ tenantId: owner.tenantId, executionId, nodeId, run: 0 }, 1, 3));
 
   async function nodeRows(executionId: string): Promise<Record<string, { status: string; scheduled: boolean }>> {
     const rows: { nodeId: string; status: string; scheduled: boolean }[] = await t.app
       .get(DataSource)
-      .query(`SELECT node_id AS "nodeId", status, scheduled FROM node_executions WHERE execution_id = $1`, [executionId]);
+      .query(`SELECT node_id AS "nodeId", status, scheduled FROM node_executions WHERE execution_id = $1`, [
+        executionId,
+      ]);
     return Object.fromEntries(rows.map(({ nodeId, ...row }) => [nodeId, row]));
   }
 
@@ -58,15 +69,26 @@ describe('Settlements committed together', () => {
     await run(executionId, 'start');
 
     // Each in its own job context: the events of a shared transaction keep their own correlation ids.
-    await Promise.all(['a', 'b'].map((nodeId) => RequestContext.run({ correlationId: `job-${nodeId}` }, () => run(executionId, nodeId))));
-    expect(await nodeRows(executionId)).toMatchObject({ a: { status: 'succeeded' }, b: { status: 'succeeded' }, join: { status: 'pending', scheduled: true } });
+    await Promise.all(
+      ['a', 'b'].map((nodeId) =>
+        RequestContext.run({ correlationId: `job-${nodeId}` }, () => run(executionId, nodeId)),
+      ),
+    );
+    expect(await nodeRows(executionId)).toMatchObject({
+      a: { status: 'succeeded' },
+      b: { status: 'succeeded' },
+      join: { status: 'pending', scheduled: true },
+    });
 
     await run(executionId, 'join');
     const [execution] = await t.app.get(DataSource).query(`SELECT status FROM executions WHERE id = $1`, [executionId]);
     expect(execution.status).toBe('succeeded');
     const events: { nodeId: string; correlationId: string | null }[] = await t.app
       .get(DataSource)
-      .query(`SELECT payload->>'nodeId' AS "nodeId", correlation_id AS "correlationId" FROM event_store WHERE aggregate_id = $1 AND type = 'node.succeeded' ORDER BY 1`, [executionId]);
+      .query(
+        `SELECT payload->>'nodeId' AS "nodeId", correlation_id AS "correlationId" FROM event_store WHERE aggregate_id = $1 AND type = 'node.succeeded' ORDER BY 1`,
+        [executionId],
+      );
     expect(events).toEqual([
       { nodeId: 'a', correlationId: 'job-a' },
       { nodeId: 'b', correlationId: 'job-b' },
@@ -76,7 +98,11 @@ describe('Settlements committed together', () => {
   });
 
   it('a settlement that fails fails alone: the others of its transaction are committed', async () => {
-    const executions = [await startExecution(manualTransformGraph()), await startExecution(manualTransformGraph()), await startExecution(manualTransformGraph())];
+    const executions = [
+      await startExecution(manualTransformGraph()),
+      await startExecution(manualTransformGraph()),
+      await startExecution(manualTransformGraph()),
+    ];
     const reader = t.app.get(WorkflowVersionReader);
     const settlements = t.app.get(NodeSettlements);
     const requests = await Promise.all(
@@ -85,14 +111,24 @@ describe('Settlements committed together', () => {
         correlationId: null,
         graph: await reader.graph(owner.tenantId, workflowId, 1),
         // The second one's output is not JSON: PostgreSQL refuses it.
-        change: { nodeId: 'start', status: 'succeeded' as const, output: i === 1 ? '{' : '{"ok":true}', branch: null, input: null, onlyIf: null, onlyAttempt: null },
+        change: {
+          nodeId: 'start',
+          status: 'succeeded' as const,
+          output: i === 1 ? '{' : '{"ok":true}',
+          branch: null,
+          input: null,
+          onlyIf: null,
+          onlyAttempt: null,
+        },
       })),
     );
 
     const outcomes = await Promise.allSettled(requests.map((settlement) => settlements.settle(settlement)));
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(outcomes[0]).toMatchObject({ value: { applied: true, toSchedule: [expect.objectContaining({ nodeId: 'shape' })] } });
+    expect(outcomes[0]).toMatchObject({
+      value: { applied: true, toSchedule: [expect.objectContaining({ nodeId: 'shape' })] },
+    });
     expect((await nodeRows(executions[0].executionId)).start.status).toBe('succeeded');
     expect((await nodeRows(executions[1].executionId)).start.status).toBe('pending');
     expect((await nodeRows(executions[2].executionId)).start.status).toBe('succeeded');
@@ -100,9 +136,22 @@ describe('Settlements committed together', () => {
 
   it('the settle statement finds an execution’s nodes by its id, never through the tenant’s index', async () => {
     const { executionId } = await startExecution(manualTransformGraph());
-    const change = { nodeId: 'start', status: 'succeeded' as const, output: '{}', branch: null, input: null, onlyIf: 'running' as const, onlyAttempt: 1 };
-    for (const targets of [[{ executionId, tenantId: owner.tenantId, change }], [{ executionId, tenantId: owner.tenantId }]]) {
-      const [{ 'QUERY PLAN': plan }] = (await t.app.get(DataSource).query(`EXPLAIN (FORMAT JSON) ${changeAndReadStatesSql(targets)}`)) as { 'QUERY PLAN': unknown }[];
+    const change = {
+      nodeId: 'start',
+      status: 'succeeded' as const,
+      output: '{}',
+      branch: null,
+      input: null,
+      onlyIf: 'running' as const,
+      onlyAttempt: 1,
+    };
+    for (const targets of [
+      [{ executionId, tenantId: owner.tenantId, change }],
+      [{ executionId, tenantId: owner.tenantId }],
+    ]) {
+      const [{ 'QUERY PLAN': plan }] = (await t.app
+        .get(DataSource)
+        .query(`EXPLAIN (FORMAT JSON) ${changeAndReadStatesSql(targets)}`)) as { 'QUERY PLAN': unknown }[];
       expect(JSON.stringify(plan)).not.toContain('node_executions_tenant_workflow_node_idx');
     }
   });

@@ -10,7 +10,11 @@ describe('Process start-up (the built dist/src/main.js)', () => {
   });
 
   it('exits 1 with one line naming the variable when a value is invalid', () => {
-    const result = spawnSync(process.execPath, [main], { env: { PATH: process.env.PATH, PORT: 'abc' }, encoding: 'utf8', timeout: 20000 });
+    const result = spawnSync(process.execPath, [main], {
+      env: { PATH: process.env.PATH, PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

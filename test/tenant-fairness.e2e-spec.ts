@@ -34,7 +34,10 @@ describe('TenantFairness counters (real Redis)', () => {
     for (let i = 0; i < 3; i++) fairness.release('tenant-a');
     fairness.release('tenant-b');
 
-    await waitFor(() => redis.hgetall(key), (counts) => counts['tenant-b'] === '1');
+    await waitFor(
+      () => redis.hgetall(key),
+      (counts) => counts['tenant-b'] === '1',
+    );
     expect(await redis.hgetall(key)).toEqual({ 'tenant-a': '2', 'tenant-b': '1' });
     expect(sent).toHaveBeenCalledTimes(1);
     sent.mockRestore();
@@ -43,7 +46,10 @@ describe('TenantFairness counters (real Redis)', () => {
   it('never counts below zero (releases after a crash reset the key)', async () => {
     await fairness.reserve('tenant-a', 1);
     for (let i = 0; i < 4; i++) fairness.release('tenant-a');
-    await waitFor(() => redis.hget(key, 'tenant-a'), (count) => count === '0');
+    await waitFor(
+      () => redis.hget(key, 'tenant-a'),
+      (count) => count === '0',
+    );
     expect(await fairness.reserve('tenant-a', 1)).toEqual([1]);
   });
 });

@@ -21,8 +21,21 @@ describe('Wait and resume', () => {
 
   const http = () => request(t.app.getHttpServer());
   const createWorkflow = async (nodes: object[], edges: object[]) =>
-    (await http().post('/api/workflows').set(...bearer(owner)).send({ name: `W ${randomUUID().slice(0, 8)}`, nodes, edges }).expect(201)).body.id as string;
-  const execute = async (workflowId: string, input: object = {}) => (await http().post(`/api/workflows/${workflowId}/execute`).set(...bearer(owner)).send({ input }).expect(202)).body.executionId as string;
+    (
+      await http()
+        .post('/api/workflows')
+        .set(...bearer(owner))
+        .send({ name: `W ${randomUUID().slice(0, 8)}`, nodes, edges })
+        .expect(201)
+    ).body.id as string;
+  const execute = async (workflowId: string, input: object = {}) =>
+    (
+      await http()
+        .post(`/api/workflows/${workflowId}/execute`)
+        .set(...bearer(owner))
+        .send({ input })
+        .expect(202)
+    ).body.executionId as string;
 
   /** trigger.manual → expose (templates the resume URL) → pause (wait) → after (reads the resume body); optional extra nodes/edges. */
   const pauseWorkflow = (pause: object, extraNodes: object[] = [], extraEdges: object[] = []) =>
@@ -34,13 +47,23 @@ describe('Wait and resume', () => {
         { id: 'after', type: 'transform', config: { set: { answer: '{{ nodes.pause.output.body.answer }}' } } },
         ...extraNodes,
       ],
-      [{ source: 'start', target: 'expose' }, { source: 'expose', target: 'pause' }, { source: 'pause', target: 'after' }, ...extraEdges],
+      [
+        { source: 'start', target: 'expose' },
+        { source: 'expose', target: 'pause' },
+        { source: 'pause', target: 'after' },
+        ...extraEdges,
+      ],
     );
 
   /** Starts an execution and waits until it is suspended at `pause`; answers the resume URL's path. */
   const startWaiting = async (workflowId: string) => {
     const executionId = await execute(workflowId);
-    const execution = await waitForExecution(t, owner.accessToken, executionId, ['waiting', 'succeeded', 'failed', 'cancelled']);
+    const execution = await waitForExecution(t, owner.accessToken, executionId, [
+      'waiting',
+      'succeeded',
+      'failed',
+      'cancelled',
+    ]);
     expect(execution.status).toBe('waiting');
     const url = (nodeOf(execution, 'expose').output as { url: string }).url;
     return { executionId, url, path: new URL(url).pathname };
@@ -60,9 +83,23 @@ describe('Wait and resume', () => {
     const workflowId = await createWorkflow(
       [
         { id: 'start', type: 'trigger.manual', config: {} },
-        { id: 'notify', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/approvals`, body: { order: '{{ trigger.body.order }}', resumeUrl: '{{ $execution.approval.resume_url }}' } } },
+        {
+          id: 'notify',
+          type: 'action.http',
+          config: {
+            method: 'POST',
+            url: `${receiver.url}/approvals`,
+            body: { order: '{{ trigger.body.order }}', resumeUrl: '{{ $execution.approval.resume_url }}' },
+          },
+        },
         { id: 'approval', type: 'wait', config: { mode: 'webhook', timeoutHours: 1 } },
-        { id: 'finish', type: 'transform', config: { set: { approved: '{{ nodes.approval.output.body.approved }}', by: '{{ nodes.approval.output.body.by }}' } } },
+        {
+          id: 'finish',
+          type: 'transform',
+          config: {
+            set: { approved: '{{ nodes.approval.output.body.approved }}', by: '{{ nodes.approval.output.body.by }}' },
+          },
+        },
       ],
       [
         { source: 'start', target: 'notify' },
@@ -71,13 +108,21 @@ describe('Wait and resume', () => {
       ],
     );
     const executionId = await execute(workflowId, { order: 'A-7' });
-    const waiting = await waitForExecution(t, owner.accessToken, executionId, ['waiting', 'succeeded', 'failed', 'cancelled'], 20000);
+    const waiting = await waitForExecution(
+      t,
+      owner.accessToken,
+      executionId,
+      ['waiting', 'succeeded', 'failed', 'cancelled'],
+      20000,
+    );
     expect(waiting.status).toBe('waiting');
     const received = receiver.requests.find((r) => r.url === '/approvals');
     expect(received).toBeDefined();
     const sent = JSON.parse(received!.body) as { order: string; resumeUrl: string };
     expect(sent.order).toBe('A-7');
-    expect(sent.resumeUrl).toMatch(new RegExp(`/webhook/workflow/resume/webhook_${executionId}_approval_[0-9a-f]{32}$`));
+    expect(sent.resumeUrl).toMatch(
+      new RegExp(`/webhook/workflow/resume/webhook_${executionId}_approval_[0-9a-f]{32}$`),
+    );
 
     await http().post(new URL(sent.resumeUrl).pathname).send({ approved: true, by: 'ana' }).expect(200);
     const done = await waitForExecution(t, owner.accessToken, executionId);
@@ -97,7 +142,9 @@ describe('Wait and resume', () => {
 
     it('suspends at the wait node; calling the resume URL completes the execution with the resume body', async () => {
       const { executionId, url, path } = await startWaiting(workflowId);
-      expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:3999/webhook/workflow/resume/webhook_${executionId}_pause_[0-9a-f]{32}$`));
+      expect(url).toMatch(
+        new RegExp(`^http://127\\.0\\.0\\.1:3999/webhook/workflow/resume/webhook_${executionId}_pause_[0-9a-f]{32}$`),
+      );
       const waiting = await getExecution(t, owner.accessToken, executionId);
       expect(nodeOf(waiting, 'pause').status).toBe('waiting');
       expect(nodeOf(waiting, 'after').status).toBe('pending');
@@ -113,7 +160,11 @@ describe('Wait and resume', () => {
       const done = await waitForExecution(t, owner.accessToken, executionId);
       expect(done.status).toBe('succeeded');
       expect(nodeOf(done, 'after').output).toEqual({ answer: 'yes' });
-      const output = nodeOf(done, 'pause').output as { body: unknown; query: Record<string, unknown>; headers: Record<string, unknown> };
+      const output = nodeOf(done, 'pause').output as {
+        body: unknown;
+        query: Record<string, unknown>;
+        headers: Record<string, unknown>;
+      };
       expect(output.body).toEqual({ answer: 'yes', note: 'approved' });
       expect(output.query).toEqual({ x: '1' });
       expect(output.headers['x-custom']).toBe('kept');
@@ -133,14 +184,30 @@ describe('Wait and resume', () => {
     });
 
     it('answers 404 for unknown and malformed resume ids', async () => {
-      expectProblem(await http().post(`/webhook/workflow/resume/webhook_${randomUUID()}_pause_${'0'.repeat(32)}`).send({}), 404, 'resume_not_found');
+      expectProblem(
+        await http()
+          .post(`/webhook/workflow/resume/webhook_${randomUUID()}_pause_${'0'.repeat(32)}`)
+          .send({}),
+        404,
+        'resume_not_found',
+      );
       expectProblem(await http().post('/webhook/workflow/resume/not-a-resume-id').send({}), 404, 'resume_not_found');
-      expectProblem(await http().get(`/webhook/workflow/resume/webhook_${randomUUID()}_pause_xyz`), 404, 'resume_not_found');
+      expectProblem(
+        await http().get(`/webhook/workflow/resume/webhook_${randomUUID()}_pause_xyz`),
+        404,
+        'resume_not_found',
+      );
     });
 
     it('of 20 concurrent resume calls exactly one wins; the execution continues once', async () => {
       const { executionId, path } = await startWaiting(workflowId);
-      const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => http().post(path).send({ answer: `caller-${i}` })));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          http()
+            .post(path)
+            .send({ answer: `caller-${i}` }),
+        ),
+      );
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses.filter((status) => status === 200)).toHaveLength(1);
       expect(statuses.filter((status) => status === 409)).toHaveLength(19);
@@ -151,19 +218,36 @@ describe('Wait and resume', () => {
       const winner = (nodeOf(done, 'pause').output as { body: { answer: string } }).body.answer;
       expect(winner).toMatch(/^caller-\d+$/);
       expect(nodeOf(done, 'after')).toMatchObject({ status: 'succeeded', attempts: 1, output: { answer: winner } });
-      const events = await http().get('/api/events?limit=100&type=wait.resumed').set(...bearer(owner)).expect(200);
-      expect(events.body.items.filter((event: { aggregateId: string }) => event.aggregateId === executionId)).toHaveLength(1);
-      const succeeded = await http().get('/api/events?limit=100&type=node.succeeded').set(...bearer(owner)).expect(200);
-      const afterRuns = succeeded.body.items.filter((event: { aggregateId: string; payload: { nodeId: string } }) => event.aggregateId === executionId && event.payload.nodeId === 'after');
+      const events = await http()
+        .get('/api/events?limit=100&type=wait.resumed')
+        .set(...bearer(owner))
+        .expect(200);
+      expect(
+        events.body.items.filter((event: { aggregateId: string }) => event.aggregateId === executionId),
+      ).toHaveLength(1);
+      const succeeded = await http()
+        .get('/api/events?limit=100&type=node.succeeded')
+        .set(...bearer(owner))
+        .expect(200);
+      const afterRuns = succeeded.body.items.filter(
+        (event: { aggregateId: string; payload: { nodeId: string } }) =>
+          event.aggregateId === executionId && event.payload.nodeId === 'after',
+      );
       expect(afterRuns).toHaveLength(1);
     });
 
     it('cancelling a waiting execution expires its resume URL (410)', async () => {
       const { executionId, path } = await startWaiting(workflowId);
-      const cancelled = await http().post(`/api/executions/${executionId}/cancel`).set(...bearer(owner)).expect(200);
+      const cancelled = await http()
+        .post(`/api/executions/${executionId}/cancel`)
+        .set(...bearer(owner))
+        .expect(200);
       expect(cancelled.body.status).toBe('cancelled');
       expect(nodeOf(cancelled.body, 'pause').status).toBe('cancelled');
-      const gone = await waitFor(() => http().post(path).send({ answer: 'late' }), (response) => response.status !== 409 && response.status !== 200);
+      const gone = await waitFor(
+        () => http().post(path).send({ answer: 'late' }),
+        (response) => response.status !== 409 && response.status !== 200,
+      );
       expectProblem(gone, 410, 'resume_expired');
     });
   });
@@ -189,7 +273,10 @@ describe('Wait and resume', () => {
     const pending = await http().post(path).send({ answer: 'too early' });
     expectProblem(pending, 409, 'resume_pending');
     expect(pending.body.detail).toContain('execution has not reached this node yet');
-    await http().post(`/api/executions/${executionId}/cancel`).set(...bearer(owner)).expect(200);
+    await http()
+      .post(`/api/executions/${executionId}/cancel`)
+      .set(...bearer(owner))
+      .expect(200);
   });
 
   it('expires: the node fails with timeout and the URL answers 410', async () => {
@@ -252,14 +339,25 @@ describe('Wait and resume', () => {
         ],
         [{ source: 'inbound', target: 'shape' }],
       );
-      token = (await http().get(`/api/workflows/${workflowId}/trigger-token`).set(...bearer(owner)).expect(200)).body.triggerToken;
+      token = (
+        await http()
+          .get(`/api/workflows/${workflowId}/trigger-token`)
+          .set(...bearer(owner))
+          .expect(200)
+      ).body.triggerToken;
     });
 
     it('refuses an unpublished workflow (409), then starts the published one with a good token (202)', async () => {
       expectProblem(await trigger(workflowId).set('X-Webhook-Token', token).send({ orderId: 'A-1' }), 409);
-      await http().post(`/api/workflows/${workflowId}/publish`).set(...bearer(owner)).expect(200);
+      await http()
+        .post(`/api/workflows/${workflowId}/publish`)
+        .set(...bearer(owner))
+        .expect(200);
 
-      const accepted = await trigger(workflowId).set('X-Webhook-Token', token).set('X-Trace', 't1').send({ orderId: 'A-1' });
+      const accepted = await trigger(workflowId)
+        .set('X-Webhook-Token', token)
+        .set('X-Trace', 't1')
+        .send({ orderId: 'A-1' });
       expect(accepted.status).toBe(202);
       expect(accepted.body).toEqual({ executionId: expect.any(String) });
       const done = await waitForExecution(t, owner.accessToken, accepted.body.executionId);
@@ -270,22 +368,33 @@ describe('Wait and resume', () => {
       expect(input.headers['x-trace']).toBe('t1');
       expect(input.headers).not.toHaveProperty('x-webhook-token');
 
-      const byBearer = await trigger(workflowId).set('Authorization', `Bearer ${token}`).send({ orderId: 'A-2' }).expect(202);
+      const byBearer = await trigger(workflowId)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ orderId: 'A-2' })
+        .expect(202);
       const byQuery = await trigger(workflowId).query({ token, source: 'q' }).send({ orderId: 'A-3' }).expect(202);
-      expect(nodeOf(await waitForExecution(t, owner.accessToken, byBearer.body.executionId), 'shape').output).toEqual({ order: 'A-2' });
+      expect(nodeOf(await waitForExecution(t, owner.accessToken, byBearer.body.executionId), 'shape').output).toEqual({
+        order: 'A-2',
+      });
       const viaQuery = await waitForExecution(t, owner.accessToken, byQuery.body.executionId);
       expect((viaQuery.trigger as { input: { query: unknown } }).input.query).toEqual({ source: 'q' });
     });
 
     it('answers 401 for a missing or wrong token, 404 for an unknown or malformed workflow id', async () => {
       expectProblem(await trigger(workflowId).send({}), 401, 'trigger_unauthorized');
-      expectProblem(await trigger(workflowId).set('X-Webhook-Token', `${token}x`).send({}), 401, 'trigger_unauthorized');
+      expectProblem(
+        await trigger(workflowId).set('X-Webhook-Token', `${token}x`).send({}),
+        401,
+        'trigger_unauthorized',
+      );
       expectProblem(await trigger(randomUUID()).set('X-Webhook-Token', token).send({}), 404);
       expectProblem(await trigger('not-a-uuid').set('X-Webhook-Token', token).send({}), 404);
     });
 
     it('answers 503 problem details with Retry-After while starts pile up behind a stalled PostgreSQL', async () => {
-      const resolve = jest.spyOn(t.app.get(WorkflowVersionReader), 'resolveForStart').mockRejectedValueOnce(new BatcherSaturatedError(10_000));
+      const resolve = jest
+        .spyOn(t.app.get(WorkflowVersionReader), 'resolveForStart')
+        .mockRejectedValueOnce(new BatcherSaturatedError(10_000));
       try {
         const response = await trigger(workflowId).set('X-Webhook-Token', token).send({ orderId: 'A-9' });
         expectProblem(response, 503, 'dependency_unavailable');

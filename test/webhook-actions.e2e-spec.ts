@@ -47,7 +47,10 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
   beforeEach(() => receiver.reset());
 
   async function credential(type: string, data: Record<string, string>) {
-    const response = await http().post('/api/credentials').set(...bearer(owner)).send({ name: `${type} cred`, type, data });
+    const response = await http()
+      .post('/api/credentials')
+      .set(...bearer(owner))
+      .send({ name: `${type} cred`, type, data });
     expect(response.status).toBe(201);
     responses.push(response.text);
     return response.body as { id: string; masked: Record<string, string>; generatedSecret?: string };
@@ -66,7 +69,11 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
         edges: [{ source: 'start', target: 'call' }],
       })
       .expect(201);
-    const started = await http().post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input }).expect(202);
+    const started = await http()
+      .post(`/api/workflows/${workflow.body.id}/execute`)
+      .set(...bearer(owner))
+      .send({ input })
+      .expect(202);
     const execution = await waitForExecution(t, owner.accessToken, started.body.executionId, undefined, 20000);
     responses.push(JSON.stringify(execution));
     return { execution, workflowId: workflow.body.id as string };
@@ -75,14 +82,33 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
   it('credentials are masked in every answer and refused when malformed', async () => {
     const created = await credential('bearer', { token: BEARER_TOKEN });
     expect(created.masked).toEqual({ token: '****0001' });
-    const list = await http().get('/api/credentials').set(...bearer(owner)).expect(200);
+    const list = await http()
+      .get('/api/credentials')
+      .set(...bearer(owner))
+      .expect(200);
     responses.push(list.text);
     expect(list.text).not.toContain(BEARER_TOKEN);
-    expectProblem(await http().post('/api/credentials').set(...bearer(owner)).send({ name: 'x', type: 'basic', data: { username: 'ana' } }), 400, 'invalid_credential_data');
+    expectProblem(
+      await http()
+        .post('/api/credentials')
+        .set(...bearer(owner))
+        .send({ name: 'x', type: 'basic', data: { username: 'ana' } }),
+      400,
+      'invalid_credential_data',
+    );
     const signing = await credential('signing', {});
     expect(signing.generatedSecret).toMatch(/^whsec_/);
-    await http().delete(`/api/credentials/${created.id}`).set(...bearer(owner)).expect(204);
-    expectProblem(await http().delete(`/api/credentials/${created.id}`).set(...bearer(owner)), 404, 'credential_not_found');
+    await http()
+      .delete(`/api/credentials/${created.id}`)
+      .set(...bearer(owner))
+      .expect(204);
+    expectProblem(
+      await http()
+        .delete(`/api/credentials/${created.id}`)
+        .set(...bearer(owner)),
+      404,
+      'credential_not_found',
+    );
   });
 
   it('an answer with NUL characters (binary, or JSON \\u0000) is called once and recorded with U+FFFD', async () => {
@@ -97,8 +123,13 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     expect(binary.execution.status).toBe('succeeded');
     expect(nodeOf(binary.execution, 'call').output).toMatchObject({ status: 200, body: 'x\uFFFDy' });
     expect(receiver.requests).toHaveLength(2);
-    const attempts = await http().get(`/api/webhook-actions/executions?workflowId=${binary.workflowId}`).set(...bearer(owner)).expect(200);
-    expect(attempts.body.items).toEqual([expect.objectContaining({ status: 'succeeded', responseExcerpt: 'x\uFFFDy' })]);
+    const attempts = await http()
+      .get(`/api/webhook-actions/executions?workflowId=${binary.workflowId}`)
+      .set(...bearer(owner))
+      .expect(200);
+    expect(attempts.body.items).toEqual([
+      expect.objectContaining({ status: 'succeeded', responseExcerpt: 'x\uFFFDy' }),
+    ]);
   });
 
   it('each auth type arrives exactly as configured, and signed requests verify with standardwebhooks', async () => {
@@ -109,7 +140,12 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     const url = `${receiver.url}/hook`;
     await runAction({ method: 'POST', url, body: { a: 1 }, auth: { type: 'bearer', credentialId: bearerCred.id } });
     await runAction({ method: 'POST', url, body: { a: 2 }, auth: { type: 'basic', credentialId: basicCred.id } });
-    await runAction({ method: 'POST', url, body: { a: 3 }, auth: { type: 'api_key', credentialId: keyCred.id, headerName: 'X-Partner-Key' } });
+    await runAction({
+      method: 'POST',
+      url,
+      body: { a: 3 },
+      auth: { type: 'api_key', credentialId: keyCred.id, headerName: 'X-Partner-Key' },
+    });
     await runAction({ method: 'GET', url, auth: { type: 'api_key', credentialId: keyCred.id, queryParam: 'api_key' } });
     await runAction({ method: 'POST', url, body: { signed: true }, signing: { credentialId: signing.id } });
 
@@ -128,31 +164,70 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
 
   it('503, 503, 200 succeeds on attempt 3 with backoff; every attempt is logged', async () => {
     receiver.plan({ status: 503 }, { status: 503 });
-    const { execution, workflowId } = await runAction({ method: 'POST', url: `${receiver.url}/flaky`, body: { x: 1 }, retry: { maxAttempts: 3, initialDelayMs: 100 } });
+    const { execution, workflowId } = await runAction({
+      method: 'POST',
+      url: `${receiver.url}/flaky`,
+      body: { x: 1 },
+      retry: { maxAttempts: 3, initialDelayMs: 100 },
+    });
     expect(execution.status).toBe('succeeded');
-    expect(nodeOf(execution, 'call')).toMatchObject({ status: 'succeeded', attempts: 3, output: { status: 200, body: { received: true } } });
+    expect(nodeOf(execution, 'call')).toMatchObject({
+      status: 'succeeded',
+      attempts: 3,
+      output: { status: 200, body: { received: true } },
+    });
     expect(receiver.requests).toHaveLength(3);
     expect(receiver.requests[1].at - receiver.requests[0].at).toBeGreaterThanOrEqual(50);
-    const log = await http().get(`/api/webhook-actions/executions?workflowId=${workflowId}`).set(...bearer(owner)).expect(200);
-    expect(log.body.items.map((i: { attempt: number; httpStatus: number; errorClass: string | null }) => [i.attempt, i.httpStatus, i.errorClass]).sort()).toEqual([
+    const log = await http()
+      .get(`/api/webhook-actions/executions?workflowId=${workflowId}`)
+      .set(...bearer(owner))
+      .expect(200);
+    expect(
+      log.body.items
+        .map((i: { attempt: number; httpStatus: number; errorClass: string | null }) => [
+          i.attempt,
+          i.httpStatus,
+          i.errorClass,
+        ])
+        .sort(),
+    ).toEqual([
       [1, 503, 'http_5xx'],
       [2, 503, 'http_5xx'],
       [3, 200, null],
     ]);
-    const one = await http().get(`/api/webhook-actions/executions/${log.body.items[0].id}`).set(...bearer(owner)).expect(200);
-    expectProblem(await http().get('/api/webhook-actions/executions/00000000-0000-4000-8000-000000000000').set(...bearer(owner)), 404, 'action_execution_not_found');
+    const one = await http()
+      .get(`/api/webhook-actions/executions/${log.body.items[0].id}`)
+      .set(...bearer(owner))
+      .expect(200);
+    expectProblem(
+      await http()
+        .get('/api/webhook-actions/executions/00000000-0000-4000-8000-000000000000')
+        .set(...bearer(owner)),
+      404,
+      'action_execution_not_found',
+    );
     expect(one.body).toMatchObject({ method: 'POST', url: `${receiver.url}/flaky`, durationMs: expect.any(Number) });
   });
 
   it('429 with Retry-After waits that long; a 400 fails at once', async () => {
     receiver.plan({ status: 429, headers: { 'retry-after': '1' } });
-    const { execution } = await runAction({ method: 'POST', url: `${receiver.url}/limited`, body: {}, retry: { maxAttempts: 2, initialDelayMs: 10 } });
+    const { execution } = await runAction({
+      method: 'POST',
+      url: `${receiver.url}/limited`,
+      body: {},
+      retry: { maxAttempts: 2, initialDelayMs: 10 },
+    });
     expect(execution.status).toBe('succeeded');
     expect(receiver.requests[1].at - receiver.requests[0].at).toBeGreaterThanOrEqual(950);
 
     receiver.reset();
     receiver.plan({ status: 400, body: 'bad' });
-    const failed = await runAction({ method: 'POST', url: `${receiver.url}/bad`, body: {}, retry: { maxAttempts: 3, initialDelayMs: 10 } });
+    const failed = await runAction({
+      method: 'POST',
+      url: `${receiver.url}/bad`,
+      body: {},
+      retry: { maxAttempts: 3, initialDelayMs: 10 },
+    });
     expect(failed.execution.status).toBe('failed');
     expect(nodeOf(failed.execution, 'call')).toMatchObject({ attempts: 1, error: { class: 'http_4xx' } });
     expect(receiver.requests).toHaveLength(1);
@@ -161,7 +236,12 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
   it('a merge field cannot change the JSON structure or inject a header', async () => {
     const evil = '"}, "admin": true, "x": {"';
     await runAction(
-      { method: 'POST', url: `${receiver.url}/merge/{{ trigger.body.path }}`, headers: { 'X-Name': '{{ trigger.body.header }}' }, body: { name: '{{ trigger.body.name }}', note: 'Hi {{ trigger.body.name }}' } },
+      {
+        method: 'POST',
+        url: `${receiver.url}/merge/{{ trigger.body.path }}`,
+        headers: { 'X-Name': '{{ trigger.body.header }}' },
+        body: { name: '{{ trigger.body.name }}', note: 'Hi {{ trigger.body.name }}' },
+      },
       { name: evil, header: 'ok\r\nX-Evil: 1', path: '../admin?x=1' },
     );
     const [received] = receiver.requests;
@@ -181,15 +261,30 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
         name: 'Rate limited',
         nodes: [
           { id: 'start', type: 'trigger.manual', config: {} },
-          { id: 'call', type: 'action.http', config: { method: 'POST', url: `${receiver.url}/slow-partner`, body: {}, rateLimitPerSecond: 2 } },
+          {
+            id: 'call',
+            type: 'action.http',
+            config: { method: 'POST', url: `${receiver.url}/slow-partner`, body: {}, rateLimitPerSecond: 2 },
+          },
         ],
         edges: [{ source: 'start', target: 'call' }],
       })
       .expect(201);
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push((await http().post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({}).expect(202)).body.executionId);
+    for (let i = 0; i < 6; i++)
+      ids.push(
+        (
+          await http()
+            .post(`/api/workflows/${workflow.body.id}/execute`)
+            .set(...bearer(owner))
+            .send({})
+            .expect(202)
+        ).body.executionId,
+      );
     const executions = await Promise.all(ids.map((id) => waitForExecution(t, owner.accessToken, id, undefined, 20000)));
-    expect(executions.map((e) => [e.status, e.nodeExecutions.find((n) => n.nodeId === 'call')?.error])).toEqual(Array(6).fill(['succeeded', undefined]));
+    expect(executions.map((e) => [e.status, e.nodeExecutions.find((n) => n.nodeId === 'call')?.error])).toEqual(
+      Array(6).fill(['succeeded', undefined]),
+    );
     const times = receiver.requests.map((r) => r.at).sort((a, b) => a - b);
     expect(times).toHaveLength(6);
     expect(times[5] - times[0]).toBeGreaterThanOrEqual(1000);
@@ -199,8 +294,17 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
   });
 
   it('maps the response into the output', async () => {
-    receiver.plan({ status: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { id: 'ord_1', tier: 'gold' } }) });
-    const { execution } = await runAction({ method: 'POST', url: `${receiver.url}/orders`, body: {}, responseMapping: { 'output.orderId': '$.data.id' } });
+    receiver.plan({
+      status: 201,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { id: 'ord_1', tier: 'gold' } }),
+    });
+    const { execution } = await runAction({
+      method: 'POST',
+      url: `${receiver.url}/orders`,
+      body: {},
+      responseMapping: { 'output.orderId': '$.data.id' },
+    });
     expect(nodeOf(execution, 'call').output).toMatchObject({ status: 201, orderId: 'ord_1' });
   });
 
@@ -209,23 +313,46 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     receiver.defaultResponse = { status: 500 };
     try {
       for (let i = 0; i < 5; i++) await runAction({ method: 'POST', url, body: {}, retry: { maxAttempts: 1 } });
-      const circuits = await http().get('/api/webhook-actions/circuits').set(...bearer(owner)).expect(200);
-      expect(circuits.body.items).toContainEqual(expect.objectContaining({ origin: `http://127.0.0.1:${receiver.port}`, state: 'open', consecutiveFailures: 5 }));
+      const circuits = await http()
+        .get('/api/webhook-actions/circuits')
+        .set(...bearer(owner))
+        .expect(200);
+      expect(circuits.body.items).toContainEqual(
+        expect.objectContaining({ origin: `http://127.0.0.1:${receiver.port}`, state: 'open', consecutiveFailures: 5 }),
+      );
       const before = receiver.requests.length;
       const fast = await runAction({ method: 'POST', url, body: {}, retry: { maxAttempts: 1 } });
       expect(nodeOf(fast.execution, 'call').error?.class).toBe('circuit_open');
       expect(receiver.requests.length).toBe(before);
     } finally {
-      receiver.defaultResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"received":true}' };
+      receiver.defaultResponse = {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"received":true}',
+      };
     }
     // Cooldown elapsed: move the circuit's openUntil into the past.
     const redis = t.app.get<Redis>(REDIS_CLIENT);
-    await redis.hset(`${t.config.queuePrefix}:circuit:${owner.tenantId}:http://127.0.0.1:${receiver.port}`, 'openUntil', Date.now() - 1);
-    const halfOpen = await http().get('/api/webhook-actions/circuits').set(...bearer(owner)).expect(200);
+    await redis.hset(
+      `${t.config.queuePrefix}:circuit:${owner.tenantId}:http://127.0.0.1:${receiver.port}`,
+      'openUntil',
+      Date.now() - 1,
+    );
+    const halfOpen = await http()
+      .get('/api/webhook-actions/circuits')
+      .set(...bearer(owner))
+      .expect(200);
     expect(halfOpen.body.items).toContainEqual(expect.objectContaining({ state: 'half_open' }));
-    expect((await runAction({ method: 'POST', url, body: {}, retry: { maxAttempts: 1 } })).execution.status).toBe('succeeded');
-    const closed = await http().get('/api/webhook-actions/circuits').set(...bearer(owner)).expect(200);
-    expect(closed.body.items).toContainEqual(expect.objectContaining({ origin: `http://127.0.0.1:${receiver.port}`, state: 'closed', consecutiveFailures: 0 }));
+    expect((await runAction({ method: 'POST', url, body: {}, retry: { maxAttempts: 1 } })).execution.status).toBe(
+      'succeeded',
+    );
+    const closed = await http()
+      .get('/api/webhook-actions/circuits')
+      .set(...bearer(owner))
+      .expect(200);
+    expect(closed.body.items).toContainEqual(
+      expect.objectContaining({ origin: `http://127.0.0.1:${receiver.port}`, state: 'closed', consecutiveFailures: 0 }),
+    );
   });
 
   it.each([
@@ -261,19 +388,47 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     'http://[2002:7f00:1::]/',
     'http://127.0.0.2/',
   ])('refuses %s as ssrf_blocked before any connection', async (url) => {
-    const response = await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'GET', url } });
+    const response = await http()
+      .post('/api/webhook-actions/test')
+      .set(...bearer(owner))
+      .send({ config: { method: 'GET', url } });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ ok: false, errorClass: 'ssrf_blocked' });
   });
 
   it('the test endpoint refuses other ports of the allowed host, other schemes from templates, and reaches the receiver', async () => {
-    const otherPort = await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'GET', url: `http://127.0.0.1:${receiver.port + 1}/` } });
+    const otherPort = await http()
+      .post('/api/webhook-actions/test')
+      .set(...bearer(owner))
+      .send({ config: { method: 'GET', url: `http://127.0.0.1:${receiver.port + 1}/` } });
     expect(otherPort.body).toMatchObject({ ok: false, errorClass: 'ssrf_blocked' });
-    const templated = await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'GET', url: '{{ trigger.body.u }}' }, context: { trigger: { body: { u: 'file:///etc/passwd' } } } });
+    const templated = await http()
+      .post('/api/webhook-actions/test')
+      .set(...bearer(owner))
+      .send({
+        config: { method: 'GET', url: '{{ trigger.body.u }}' },
+        context: { trigger: { body: { u: 'file:///etc/passwd' } } },
+      });
     expect(templated.body).toMatchObject({ ok: false, errorClass: 'ssrf_blocked' });
     expect(receiver.requests).toHaveLength(0);
-    const ok = await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'POST', url: `${receiver.url}/t`, body: { id: '{{ trigger.body.id }}' }, responseMapping: { 'output.got': '$.received' } }, context: { trigger: { body: { id: 9 } } } });
-    expect(ok.body).toMatchObject({ ok: true, status: 200, body: { received: true }, mapped: { output: { got: true } } });
+    const ok = await http()
+      .post('/api/webhook-actions/test')
+      .set(...bearer(owner))
+      .send({
+        config: {
+          method: 'POST',
+          url: `${receiver.url}/t`,
+          body: { id: '{{ trigger.body.id }}' },
+          responseMapping: { 'output.got': '$.received' },
+        },
+        context: { trigger: { body: { id: 9 } } },
+      });
+    expect(ok.body).toMatchObject({
+      ok: true,
+      status: 200,
+      body: { received: true },
+      mapped: { output: { got: true } },
+    });
     expect(JSON.parse(receiver.requests[0].body)).toEqual({ id: 9 });
   });
 
@@ -283,56 +438,173 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
 
     beforeAll(async () => {
       const other = await registerTenant(t, 'Other');
-      const created = await http().post('/api/credentials').set(...bearer(other)).send({ name: 'theirs', type: 'bearer', data: { token: FOREIGN_TOKEN } }).expect(201);
+      const created = await http()
+        .post('/api/credentials')
+        .set(...bearer(other))
+        .send({ name: 'theirs', type: 'bearer', data: { token: FOREIGN_TOKEN } })
+        .expect(201);
       foreignCredentialId = created.body.id;
-      const signing = await http().post('/api/credentials').set(...bearer(other)).send({ name: 'their signing', type: 'signing', data: {} }).expect(201);
+      const signing = await http()
+        .post('/api/credentials')
+        .set(...bearer(other))
+        .send({ name: 'their signing', type: 'signing', data: {} })
+        .expect(201);
       foreignSigningId = signing.body.id;
     });
 
     type Case = () => { config: Record<string, unknown>; context?: Record<string, unknown> };
-    const post = (body: object): Case => () => ({ config: { method: 'POST', url: `${receiver.url}/t`, ...body } });
+    const post =
+      (body: object): Case =>
+      () => ({ config: { method: 'POST', url: `${receiver.url}/t`, ...body } });
     const withHeader = (name: string, value: string): Case => post({ headers: { 'X-Ok': '1', [name]: value } });
 
     it.each<[string, Case, string, RegExp]>([
-      ['a template syntax error', post({ body: { id: '{{ ( }}' } }), 'expression_error', /Syntax error in \{\{ \( \}\}/],
+      [
+        'a template syntax error',
+        post({ body: { id: '{{ ( }}' } }),
+        'expression_error',
+        /Syntax error in \{\{ \( \}\}/,
+      ],
       ['an unclosed template', post({ headers: { 'X-Id': '{{ trigger.body.id' } }), 'expression_error', /never closed/],
-      ['a template runtime error', () => ({ config: { method: 'POST', url: `${receiver.url}/t`, body: { n: '{{ $number(trigger.body.s) }}' } }, context: { trigger: { body: { s: CONTEXT_SECRET } } } }), 'expression_error', /Evaluation error in .*Unable to cast value to a number/],
-      ['a template over its time budget', post({ body: { n: '{{ $sum([1..1000].($sum([1..1000]))) }}' } }), 'expression_error', /timed out/],
-      ['an unknown credential', post({ auth: { type: 'bearer', credentialId: '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b' } }), 'invalid_config', /Credential 6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b of type bearer not found/],
-      ["another tenant's credential", () => post({ auth: { type: 'bearer', credentialId: foreignCredentialId } })(), 'invalid_config', /of type bearer not found/],
-      ["another tenant's signing credential", () => post({ signing: { credentialId: foreignSigningId } })(), 'invalid_config', /Signing credential .* not found/],
-      ['Transfer-Encoding', withHeader('Transfer-Encoding', 'chunked'), 'invalid_header', /config\.headers\.Transfer-Encoding cannot be set/],
+      [
+        'a template runtime error',
+        () => ({
+          config: { method: 'POST', url: `${receiver.url}/t`, body: { n: '{{ $number(trigger.body.s) }}' } },
+          context: { trigger: { body: { s: CONTEXT_SECRET } } },
+        }),
+        'expression_error',
+        /Evaluation error in .*Unable to cast value to a number/,
+      ],
+      [
+        'a template over its time budget',
+        post({ body: { n: '{{ $sum([1..1000].($sum([1..1000]))) }}' } }),
+        'expression_error',
+        /timed out/,
+      ],
+      [
+        'an unknown credential',
+        post({ auth: { type: 'bearer', credentialId: '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b' } }),
+        'invalid_config',
+        /Credential 6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b of type bearer not found/,
+      ],
+      [
+        "another tenant's credential",
+        () => post({ auth: { type: 'bearer', credentialId: foreignCredentialId } })(),
+        'invalid_config',
+        /of type bearer not found/,
+      ],
+      [
+        "another tenant's signing credential",
+        () => post({ signing: { credentialId: foreignSigningId } })(),
+        'invalid_config',
+        /Signing credential .* not found/,
+      ],
+      [
+        'Transfer-Encoding',
+        withHeader('Transfer-Encoding', 'chunked'),
+        'invalid_header',
+        /config\.headers\.Transfer-Encoding cannot be set/,
+      ],
       ['Expect', withHeader('Expect', '100-continue'), 'invalid_header', /config\.headers\.Expect cannot be set/],
       ['Upgrade', withHeader('Upgrade', 'websocket'), 'invalid_header', /config\.headers\.Upgrade cannot be set/],
       ['Connection', withHeader('Connection', 'close'), 'invalid_header', /config\.headers\.Connection cannot be set/],
-      ['Keep-Alive', withHeader('Keep-Alive', 'timeout=5'), 'invalid_header', /config\.headers\.Keep-Alive cannot be set/],
-      ['a short Content-Length', withHeader('Content-Length', '1'), 'invalid_header', /config\.headers\.Content-Length cannot be set/],
+      [
+        'Keep-Alive',
+        withHeader('Keep-Alive', 'timeout=5'),
+        'invalid_header',
+        /config\.headers\.Keep-Alive cannot be set/,
+      ],
+      [
+        'a short Content-Length',
+        withHeader('Content-Length', '1'),
+        'invalid_header',
+        /config\.headers\.Content-Length cannot be set/,
+      ],
       ['Host', withHeader('Host', 'internal.example'), 'invalid_header', /config\.headers\.Host cannot be set/],
-      ['a header name that is not a token', withHeader('X Name', 'a'), 'invalid_header', /config\.headers\.X Name is not a valid key/],
-      ['a literal CR/LF in a header value', withHeader('X-Note', 'a\r\nX-Evil: 1'), 'invalid_header', /config\.headers\.X-Note contains CR or LF/],
-      ['an api_key header the client manages', () => post({ auth: { type: 'api_key', credentialId: foreignCredentialId, headerName: 'Transfer-Encoding' } })(), 'invalid_header', /config\.auth\.headerName cannot be set/],
-      ['a templated header value outside Latin-1', () => ({ config: { method: 'POST', url: `${receiver.url}/t`, headers: { 'X-Name': 'Hi {{ trigger.body.name }}' } }, context: { trigger: { body: { name: `Zoë 🎉 ${CONTEXT_SECRET}` } } } }), 'invalid_header', /header "x-name" contains a character outside Latin-1/],
+      [
+        'a header name that is not a token',
+        withHeader('X Name', 'a'),
+        'invalid_header',
+        /config\.headers\.X Name is not a valid key/,
+      ],
+      [
+        'a literal CR/LF in a header value',
+        withHeader('X-Note', 'a\r\nX-Evil: 1'),
+        'invalid_header',
+        /config\.headers\.X-Note contains CR or LF/,
+      ],
+      [
+        'an api_key header the client manages',
+        () => post({ auth: { type: 'api_key', credentialId: foreignCredentialId, headerName: 'Transfer-Encoding' } })(),
+        'invalid_header',
+        /config\.auth\.headerName cannot be set/,
+      ],
+      [
+        'a templated header value outside Latin-1',
+        () => ({
+          config: { method: 'POST', url: `${receiver.url}/t`, headers: { 'X-Name': 'Hi {{ trigger.body.name }}' } },
+          context: { trigger: { body: { name: `Zoë 🎉 ${CONTEXT_SECRET}` } } },
+        }),
+        'invalid_header',
+        /header "x-name" contains a character outside Latin-1/,
+      ],
       ['an SSRF-blocked URL', post({ url: 'http://10.0.0.1/hook' }), 'ssrf_blocked', /not allowed/],
-      ['a literal URL that is not http(s)', post({ url: 'ftp://example.com/x' }), 'invalid_config', /config\.url must be an absolute http\(s\) URL/],
-      ['connection refused', () => post({ url: `http://127.0.0.1:${closedPort}/hook` })(), 'connection_refused', /connection to http:\/\/127\.0\.0\.1:\d+ failed/],
+      [
+        'a literal URL that is not http(s)',
+        post({ url: 'ftp://example.com/x' }),
+        'invalid_config',
+        /config\.url must be an absolute http\(s\) URL/,
+      ],
+      [
+        'connection refused',
+        () => post({ url: `http://127.0.0.1:${closedPort}/hook` })(),
+        'connection_refused',
+        /connection to http:\/\/127\.0\.0\.1:\d+ failed/,
+      ],
       ['a timeout', () => post({ url: `${slow.url}/slow`, timeoutMs: 200 })(), 'timeout', /timed out/],
-      ['a response mapping target that is not output or contact.fields', post({ responseMapping: { 'trigger.body.x': '$.a' } }), 'invalid_config', /config\.responseMapping\.trigger\.body\.x is not a valid key/],
-      ['a response mapping path that is not a path', post({ responseMapping: { 'output.id': 'data.id' } }), 'invalid_config', /config\.responseMapping\.output\.id must be a path into the response/],
+      [
+        'a response mapping target that is not output or contact.fields',
+        post({ responseMapping: { 'trigger.body.x': '$.a' } }),
+        'invalid_config',
+        /config\.responseMapping\.trigger\.body\.x is not a valid key/,
+      ],
+      [
+        'a response mapping path that is not a path',
+        post({ responseMapping: { 'output.id': 'data.id' } }),
+        'invalid_config',
+        /config\.responseMapping\.output\.id must be a path into the response/,
+      ],
       ['an invalid option', post({ timeoutMs: 0 }), 'invalid_config', /config\.timeoutMs must be >= 1/],
     ])('%s', async (_case, build, errorClass, error) => {
-      const response = await http().post('/api/webhook-actions/test').set(...bearer(owner)).send(build());
+      const response = await http()
+        .post('/api/webhook-actions/test')
+        .set(...bearer(owner))
+        .send(build());
       responses.push(response.text);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ ok: false, errorClass, error: expect.stringMatching(error), durationMs: expect.any(Number), mapped: NO_MAPPING });
+      expect(response.body).toEqual({
+        ok: false,
+        errorClass,
+        error: expect.stringMatching(error),
+        durationMs: expect.any(Number),
+        mapped: NO_MAPPING,
+      });
       for (const secret of [FOREIGN_TOKEN, CONTEXT_SECRET]) expect(response.text).not.toContain(secret);
       expect(receiver.requests).toHaveLength(0);
     });
 
-    it('an unknown credential and another tenant\'s answer alike', async () => {
+    it("an unknown credential and another tenant's answer alike", async () => {
       const answer = async (credentialId: string) =>
-        (await http().post('/api/webhook-actions/test').set(...bearer(owner)).send({ config: { method: 'GET', url: `${receiver.url}/t`, auth: { type: 'bearer', credentialId } } })).body as { error: string };
+        (
+          await http()
+            .post('/api/webhook-actions/test')
+            .set(...bearer(owner))
+            .send({ config: { method: 'GET', url: `${receiver.url}/t`, auth: { type: 'bearer', credentialId } } })
+        ).body as { error: string };
       const unknown = '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b';
-      expect((await answer(foreignCredentialId)).error.replace(foreignCredentialId, 'ID')).toBe((await answer(unknown)).error.replace(unknown, 'ID'));
+      expect((await answer(foreignCredentialId)).error.replace(foreignCredentialId, 'ID')).toBe(
+        (await answer(unknown)).error.replace(unknown, 'ID'),
+      );
     });
 
     it.each<[string, unknown]>([
@@ -341,7 +613,13 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
       ['a context that is not an object', { config: { method: 'GET', url: 'https://example.com' }, context: [1] }],
       ['an unknown property', { config: { method: 'GET', url: 'https://example.com' }, dryRun: true }],
     ])('a body that is not a test request (%s) stays 400', async (_case, body) => {
-      expectProblem(await http().post('/api/webhook-actions/test').set(...bearer(owner)).send(body as object), 400);
+      expectProblem(
+        await http()
+          .post('/api/webhook-actions/test')
+          .set(...bearer(owner))
+          .send(body as object),
+        400,
+      );
     });
   });
 
@@ -356,35 +634,111 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
     });
 
     it.each<[string, Record<string, unknown>, string]>([
-      ['Transfer-Encoding', { headers: { 'Transfer-Encoding': 'chunked' } }, 'config.headers.Transfer-Encoding cannot be set: the HTTP client computes it from the body'],
-      ['Content-Length', { headers: { 'Content-Length': '1' } }, 'config.headers.Content-Length cannot be set: the HTTP client computes it from the body'],
-      ['Host', { headers: { host: 'internal.example' } }, 'config.headers.host cannot be set: the HTTP client takes it from the URL'],
-      ['Connection', { headers: { Connection: 'close' } }, 'config.headers.Connection cannot be set: the HTTP client manages its connections'],
-      ['Keep-Alive', { headers: { 'Keep-Alive': 'timeout=5' } }, 'config.headers.Keep-Alive cannot be set: the HTTP client manages its connections'],
-      ['Upgrade', { headers: { Upgrade: 'h2c' } }, 'config.headers.Upgrade cannot be set: the HTTP client does not switch protocols'],
-      ['Expect', { headers: { Expect: '100-continue' } }, 'config.headers.Expect cannot be set: the HTTP client does not support Expect: 100-continue'],
-      ['a name that is not a token', { headers: { 'X Name': 'a' } }, 'config.headers.X Name is not a valid key: must be a valid HTTP header name'],
-      ['a name with CR/LF', { headers: { 'X-A\r\nX-Evil': 'a' } }, 'config.headers.X-A\r\nX-Evil is not a valid key: must be a valid HTTP header name'],
-      ['a value with a literal CR/LF', { headers: { 'X-Note': 'a\r\nX-Evil: 1' } }, 'config.headers.X-Note contains CR or LF, which cannot be sent in a header'],
-      ['a value with a literal control character', { headers: { 'X-Note': 'a\u0007b' } }, 'config.headers.X-Note contains a control character'],
-      ['a value with literal text outside Latin-1', { headers: { 'X-Note': '🎉 {{ trigger.body.x }}' } }, 'config.headers.X-Note contains a character outside Latin-1'],
-      ['an api_key auth header', { auth: { type: 'api_key', credentialId: '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b', headerName: 'Transfer-Encoding' } }, 'config.auth.headerName cannot be set'],
+      [
+        'Transfer-Encoding',
+        { headers: { 'Transfer-Encoding': 'chunked' } },
+        'config.headers.Transfer-Encoding cannot be set: the HTTP client computes it from the body',
+      ],
+      [
+        'Content-Length',
+        { headers: { 'Content-Length': '1' } },
+        'config.headers.Content-Length cannot be set: the HTTP client computes it from the body',
+      ],
+      [
+        'Host',
+        { headers: { host: 'internal.example' } },
+        'config.headers.host cannot be set: the HTTP client takes it from the URL',
+      ],
+      [
+        'Connection',
+        { headers: { Connection: 'close' } },
+        'config.headers.Connection cannot be set: the HTTP client manages its connections',
+      ],
+      [
+        'Keep-Alive',
+        { headers: { 'Keep-Alive': 'timeout=5' } },
+        'config.headers.Keep-Alive cannot be set: the HTTP client manages its connections',
+      ],
+      [
+        'Upgrade',
+        { headers: { Upgrade: 'h2c' } },
+        'config.headers.Upgrade cannot be set: the HTTP client does not switch protocols',
+      ],
+      [
+        'Expect',
+        { headers: { Expect: '100-continue' } },
+        'config.headers.Expect cannot be set: the HTTP client does not support Expect: 100-continue',
+      ],
+      [
+        'a name that is not a token',
+        { headers: { 'X Name': 'a' } },
+        'config.headers.X Name is not a valid key: must be a valid HTTP header name',
+      ],
+      [
+        'a name with CR/LF',
+        { headers: { 'X-A\r\nX-Evil': 'a' } },
+        'config.headers.X-A\r\nX-Evil is not a valid key: must be a valid HTTP header name',
+      ],
+      [
+        'a value with a literal CR/LF',
+        { headers: { 'X-Note': 'a\r\nX-Evil: 1' } },
+        'config.headers.X-Note contains CR or LF, which cannot be sent in a header',
+      ],
+      [
+        'a value with a literal control character',
+        { headers: { 'X-Note': 'a\u0007b' } },
+        'config.headers.X-Note contains a control character',
+      ],
+      [
+        'a value with literal text outside Latin-1',
+        { headers: { 'X-Note': '🎉 {{ trigger.body.x }}' } },
+        'config.headers.X-Note contains a character outside Latin-1',
+      ],
+      [
+        'an api_key auth header',
+        {
+          auth: {
+            type: 'api_key',
+            credentialId: '6f1c1b8f-2a10-4e2d-9c1b-0a9f8e7d6c5b',
+            headerName: 'Transfer-Encoding',
+          },
+        },
+        'config.auth.headerName cannot be set',
+      ],
     ])('are refused when a workflow is saved: %s', async (_case, config, detail) => {
-      const response = await http().post('/api/workflows').set(...bearer(owner)).send(workflowWith(config));
+      const response = await http()
+        .post('/api/workflows')
+        .set(...bearer(owner))
+        .send(workflowWith(config));
       expectProblem(response, 400, 'invalid_node_config');
       expect(response.body.detail).toContain(`node "call": ${detail}`);
-      expect(response.body.errors).toEqual([expect.objectContaining({ field: expect.stringContaining('nodes[1].config.') })]);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: expect.stringContaining('nodes[1].config.') }),
+      ]);
     });
 
     it('are refused when a workflow is updated', async () => {
-      const created = await http().post('/api/workflows').set(...bearer(owner)).send(workflowWith({ headers: { 'X-Ok': 'yes' } })).expect(201);
-      const response = await http().put(`/api/workflows/${created.body.id}`).set(...bearer(owner)).send({ nodes: workflowWith({ headers: { Expect: '100-continue' } }).nodes });
+      const created = await http()
+        .post('/api/workflows')
+        .set(...bearer(owner))
+        .send(workflowWith({ headers: { 'X-Ok': 'yes' } }))
+        .expect(201);
+      const response = await http()
+        .put(`/api/workflows/${created.body.id}`)
+        .set(...bearer(owner))
+        .send({ nodes: workflowWith({ headers: { Expect: '100-continue' } }).nodes });
       expectProblem(response, 400, 'invalid_node_config');
       expect(response.body.detail).toContain('config.headers.Expect cannot be set');
     });
 
     it('fail the node with invalid_header, at once and without a call, when a template puts text outside Latin-1 in one', async () => {
-      const config = { method: 'POST', url: `${receiver.url}/greet`, headers: { 'X-Greeting': 'Hi {{ trigger.body.name }}' }, body: {}, retry: { maxAttempts: 3, initialDelayMs: 10 } };
+      const config = {
+        method: 'POST',
+        url: `${receiver.url}/greet`,
+        headers: { 'X-Greeting': 'Hi {{ trigger.body.name }}' },
+        body: {},
+        retry: { maxAttempts: 3, initialDelayMs: 10 },
+      };
       const fine = await runAction(config, { name: 'Zoë' });
       expect(fine.execution.status).toBe('succeeded');
       expect(receiver.requests[0].headers['x-greeting']).toBe('Hi Zoë');
@@ -392,16 +746,40 @@ describe('Outbound webhook actions (action.http) against a real local receiver',
       receiver.reset();
       const { execution, workflowId } = await runAction(config, { name: `Zoë 🎉 ${CONTEXT_SECRET}` });
       expect(execution.status).toBe('failed');
-      expect(nodeOf(execution, 'call')).toMatchObject({ status: 'failed', attempts: 1, error: { class: 'invalid_header', message: 'header "x-greeting" contains a character outside Latin-1 (like an emoji), which cannot be sent in a header; put it in the body or encode it' } });
+      expect(nodeOf(execution, 'call')).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        error: {
+          class: 'invalid_header',
+          message:
+            'header "x-greeting" contains a character outside Latin-1 (like an emoji), which cannot be sent in a header; put it in the body or encode it',
+        },
+      });
       expect(receiver.requests).toHaveLength(0);
-      const attempts = await http().get(`/api/webhook-actions/executions?workflowId=${workflowId}`).set(...bearer(owner)).expect(200);
-      expect(attempts.body.items).toEqual([expect.objectContaining({ status: 'failed', errorClass: 'invalid_header', httpStatus: null })]);
+      const attempts = await http()
+        .get(`/api/webhook-actions/executions?workflowId=${workflowId}`)
+        .set(...bearer(owner))
+        .expect(200);
+      expect(attempts.body.items).toEqual([
+        expect.objectContaining({ status: 'failed', errorClass: 'invalid_header', httpStatus: null }),
+      ]);
     });
   });
 
   it('secrets never reach responses, execution records, attempt logs or log lines', async () => {
-    const rows = (await t.app.get(DataSource).query(`SELECT request_headers::text AS h, url FROM webhook_action_executions WHERE tenant_id = $1`, [owner.tenantId])) as { h: string; url: string }[];
+    const rows = (await t.app
+      .get(DataSource)
+      .query(`SELECT request_headers::text AS h, url FROM webhook_action_executions WHERE tenant_id = $1`, [
+        owner.tenantId,
+      ])) as { h: string; url: string }[];
     const everything = [...responses, ...t.logs, ...rows.map((row) => row.h + row.url)].join('\n');
-    for (const secret of [BEARER_TOKEN, API_KEY, PASSWORD, Buffer.from(`ana:${PASSWORD}`).toString('base64'), FOREIGN_TOKEN]) expect(everything).not.toContain(secret);
+    for (const secret of [
+      BEARER_TOKEN,
+      API_KEY,
+      PASSWORD,
+      Buffer.from(`ana:${PASSWORD}`).toString('base64'),
+      FOREIGN_TOKEN,
+    ])
+      expect(everything).not.toContain(secret);
   });
 });

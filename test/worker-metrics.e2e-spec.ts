@@ -35,16 +35,36 @@ describe('Metrics of an APP_ROLE=worker process (it serves no API)', () => {
   };
 
   it('serves GET /metrics with what the worker counted', async () => {
-    const before = await waitFor(() => scrape().catch(() => undefined), (samples) => samples !== undefined, 20000, 100);
+    const before = await waitFor(
+      () => scrape().catch(() => undefined),
+      (samples) => samples !== undefined,
+      20000,
+      100,
+    );
     const owner = await registerTenant(t, 'Worker metrics');
-    const workflow = await request(t.app.getHttpServer()).post('/api/workflows').set(...bearer(owner)).send(workflowBody('Counted')).expect(201);
+    const workflow = await request(t.app.getHttpServer())
+      .post('/api/workflows')
+      .set(...bearer(owner))
+      .send(workflowBody('Counted'))
+      .expect(201);
     for (let i = 0; i < EXECUTIONS; i++) {
-      const started = await request(t.app.getHttpServer()).post(`/api/workflows/${workflow.body.id}/execute`).set(...bearer(owner)).send({ input: {} }).expect(202);
+      const started = await request(t.app.getHttpServer())
+        .post(`/api/workflows/${workflow.body.id}/execute`)
+        .set(...bearer(owner))
+        .send({ input: {} })
+        .expect(202);
       expect((await waitForExecution(t, owner.accessToken, started.body.executionId)).status).toBe('succeeded');
     }
     const after = await scrape();
-    expect(sum(after, 'flowhook_executions_total', 'status="succeeded"') - sum(before!, 'flowhook_executions_total', 'status="succeeded"')).toBe(EXECUTIONS);
-    const queues = new Set([...after.keys()].filter((key) => key.startsWith('flowhook_queue_jobs{')).map((key) => /queue="([^"]+)"/.exec(key)?.[1]));
+    expect(
+      sum(after, 'flowhook_executions_total', 'status="succeeded"') -
+        sum(before!, 'flowhook_executions_total', 'status="succeeded"'),
+    ).toBe(EXECUTIONS);
+    const queues = new Set(
+      [...after.keys()]
+        .filter((key) => key.startsWith('flowhook_queue_jobs{'))
+        .map((key) => /queue="([^"]+)"/.exec(key)?.[1]),
+    );
     expect([...queues].sort()).toEqual(['channel-events', 'nodes', 'waits', 'webhook-events']);
     const other = await fetch(`http://127.0.0.1:${port}/api/workflows?x=1`);
     expect(other.status).toBe(404);
@@ -59,7 +79,11 @@ describe('Metrics of an APP_ROLE=worker process (it serves no API)', () => {
   });
 
   it('refuses to start, in one line, when its metrics port is taken', async () => {
-    const second = startWorkerProcess({ QUEUE_PREFIX: queuePrefix, WORKER_METRICS_PORT: String(port), LOG_LEVEL: 'fatal' });
+    const second = startWorkerProcess({
+      QUEUE_PREFIX: queuePrefix,
+      WORKER_METRICS_PORT: String(port),
+      LOG_LEVEL: 'fatal',
+    });
     children.push(second);
     let output = '';
     second.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -21,7 +21,9 @@ const GENERATORS: Record<keyof DevSecrets, () => string> = {
  */
 export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
   const file = join(dataDir, 'secrets.json');
-  const stored: Partial<DevSecrets> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>) : {};
+  const stored: Partial<DevSecrets> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DevSecrets>)
+    : {};
   const missing = (Object.keys(GENERATORS) as (keyof DevSecrets)[]).filter((name) => !stored[name]);
   if (missing.length === 0) return stored as DevSecrets;
   for (const name of missing) stored[name] = GENERATORS[name]();

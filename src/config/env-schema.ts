@@ -17,9 +17,11 @@ export function readOptional(env: Env, name: string): string | undefined {
 export function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${truncate(raw)}"`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got "${truncate(raw)}"`);
   const value = Number(raw.trim());
-  if (value < min || value > max) throw new ConfigError(name, `must be an integer between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be an integer between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -40,7 +42,12 @@ export function readBoolean(env: Env, name: string, fallback: boolean): boolean 
   throw new ConfigError(name, `must be true or false, got "${truncate(raw)}"`);
 }
 
-export function readUrl(env: Env, name: string, fallback: string | undefined, protocols: readonly string[]): string | undefined {
+export function readUrl(
+  env: Env,
+  name: string,
+  fallback: string | undefined,
+  protocols: readonly string[],
+): string | undefined {
   const raw = readOptional(env, name) ?? fallback;
   if (raw === undefined) return undefined;
   let url: URL;
@@ -49,7 +56,8 @@ export function readUrl(env: Env, name: string, fallback: string | undefined, pr
   } catch {
     throw new ConfigError(name, `must be a URL (${protocols.join(' or ')})`);
   }
-  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${url.protocol}`);
+  if (!protocols.includes(url.protocol))
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${url.protocol}`);
   return raw;
 }
 

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
 
-const secrets = { JWT_SECRET: 'x'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32), QUEUE_DASHBOARD_PASSWORD: 'p'.repeat(20) };
+const secrets = {
+  JWT_SECRET: 'x'.repeat(40),
+  ENCRYPTION_KEY: 'ab'.repeat(32),
+  QUEUE_DASHBOARD_PASSWORD: 'p'.repeat(20),
+};
 
 describe('loadConfig', () => {
   it('has working defaults for everything but the database (embedded when unset)', () => {
@@ -58,8 +62,12 @@ describe('loadConfig', () => {
   });
 
   it('requires the secrets in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: secrets.ENCRYPTION_KEY })).toThrow(/JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secrets.JWT_SECRET })).toThrow(/ENCRYPTION_KEY is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEY: secrets.ENCRYPTION_KEY })).toThrow(
+      /JWT_SECRET is required/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secrets.JWT_SECRET })).toThrow(
+      /ENCRYPTION_KEY is required/,
+    );
   });
 
   it('generates development secrets once, keeps them in DATA_DIR with mode 600', () => {
@@ -80,31 +88,41 @@ describe('loadConfig', () => {
 
   it('adds a secret missing from an older secrets file without replacing the others', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'flowhook-config-'));
-    writeFileSync(join(dataDir, 'secrets.json'), JSON.stringify({ JWT_SECRET: 'j'.repeat(40), ENCRYPTION_KEY: 'cd'.repeat(32) }));
+    writeFileSync(
+      join(dataDir, 'secrets.json'),
+      JSON.stringify({ JWT_SECRET: 'j'.repeat(40), ENCRYPTION_KEY: 'cd'.repeat(32) }),
+    );
     const config = loadConfig({ DATA_DIR: dataDir });
     expect(config.jwtSecret).toBe('j'.repeat(40));
     expect(config.queueDashboard?.password).toMatch(/^[\w-]{24}$/);
   });
 
   it('serves the queue dashboard by default in development only, always behind a password', () => {
-    expect(loadConfig({ ...secrets }).queueDashboard).toEqual({ user: 'admin', password: secrets.QUEUE_DASHBOARD_PASSWORD });
+    expect(loadConfig({ ...secrets }).queueDashboard).toEqual({
+      user: 'admin',
+      password: secrets.QUEUE_DASHBOARD_PASSWORD,
+    });
     expect(loadConfig({ ...secrets, NODE_ENV: 'production' }).queueDashboard).toBeUndefined();
     expect(loadConfig({ ...secrets, NODE_ENV: 'test' }).queueDashboard).toBeUndefined();
     expect(loadConfig({ ...secrets, QUEUE_DASHBOARD: 'false' }).queueDashboard).toBeUndefined();
     const { QUEUE_DASHBOARD_PASSWORD: _unused, ...withoutPassword } = secrets;
-    expect(() => loadConfig({ ...withoutPassword, NODE_ENV: 'production', QUEUE_DASHBOARD: 'true' })).toThrow(/^Invalid configuration: QUEUE_DASHBOARD_PASSWORD is required/);
+    expect(() => loadConfig({ ...withoutPassword, NODE_ENV: 'production', QUEUE_DASHBOARD: 'true' })).toThrow(
+      /^Invalid configuration: QUEUE_DASHBOARD_PASSWORD is required/,
+    );
   });
 
   it('sweeps every lock duration unless SWEEP_INTERVAL_MS says otherwise', () => {
     expect(loadConfig({ ...secrets })).toMatchObject({ workerLockDurationMs: 30_000, sweepIntervalMs: 30_000 });
     expect(loadConfig({ ...secrets, WORKER_LOCK_DURATION_MS: '5000' }).sweepIntervalMs).toBe(5000);
-    expect(loadConfig({ ...secrets, WORKER_LOCK_DURATION_MS: '5000', SWEEP_INTERVAL_MS: '250' })).toMatchObject({ workerLockDurationMs: 5000, sweepIntervalMs: 250 });
+    expect(loadConfig({ ...secrets, WORKER_LOCK_DURATION_MS: '5000', SWEEP_INTERVAL_MS: '250' })).toMatchObject({
+      workerLockDurationMs: 5000,
+      sweepIntervalMs: 250,
+    });
   });
 
   it('parses OUTBOUND_ALLOWED_HOSTS as a trimmed list', () => {
-    expect(loadConfig({ ...secrets, OUTBOUND_ALLOWED_HOSTS: ' 127.0.0.1:4599, example.com ,' }).outboundAllowedHosts).toEqual([
-      '127.0.0.1:4599',
-      'example.com',
-    ]);
+    expect(
+      loadConfig({ ...secrets, OUTBOUND_ALLOWED_HOSTS: ' 127.0.0.1:4599, example.com ,' }).outboundAllowedHosts,
+    ).toEqual(['127.0.0.1:4599', 'example.com']);
   });
 });

@@ -27,7 +27,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     workerMetricsPort: readInteger(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
-    publicBaseUrl: stripTrailingSlash(readUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:'])!),
+    publicBaseUrl: stripTrailingSlash(
+      readUrl(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`, ['http:', 'https:'])!,
+    ),
     databaseUrl: readUrl(env, 'DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'])!,
@@ -73,21 +75,31 @@ function resolveSecrets(env: Record<string, string | undefined>, nodeEnv: NodeEn
  * On by default in development only. Operators see every tenant's jobs there, so it always sits behind
  * its own credentials: required in production, generated into the data dir's secrets file otherwise.
  */
-function readQueueDashboard(env: Record<string, string | undefined>, nodeEnv: NodeEnv, dataDir: string): QueueDashboardConfig | undefined {
+function readQueueDashboard(
+  env: Record<string, string | undefined>,
+  nodeEnv: NodeEnv,
+  dataDir: string,
+): QueueDashboardConfig | undefined {
   if (!readBoolean(env, 'QUEUE_DASHBOARD', nodeEnv === 'development')) return undefined;
   const user = readString(env, 'QUEUE_DASHBOARD_USER', 'admin');
   let password = readOptional(env, 'QUEUE_DASHBOARD_PASSWORD');
   if (!password) {
-    if (nodeEnv === 'production') throw new ConfigError('QUEUE_DASHBOARD_PASSWORD', 'is required when QUEUE_DASHBOARD is on and NODE_ENV=production');
+    if (nodeEnv === 'production')
+      throw new ConfigError(
+        'QUEUE_DASHBOARD_PASSWORD',
+        'is required when QUEUE_DASHBOARD is on and NODE_ENV=production',
+      );
     password = loadOrCreateDevSecrets(dataDir).QUEUE_DASHBOARD_PASSWORD;
   }
-  if (password.length < MIN_DASHBOARD_PASSWORD_LENGTH) throw new ConfigError('QUEUE_DASHBOARD_PASSWORD', `must be at least ${MIN_DASHBOARD_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_DASHBOARD_PASSWORD_LENGTH)
+    throw new ConfigError('QUEUE_DASHBOARD_PASSWORD', `must be at least ${MIN_DASHBOARD_PASSWORD_LENGTH} characters`);
   return { user, password };
 }
 
 function readQueuePrefix(env: Record<string, string | undefined>): string {
   const prefix = readString(env, 'QUEUE_PREFIX', 'flowhook');
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(prefix)) throw new ConfigError('QUEUE_PREFIX', 'must be 1-64 letters, digits, - or _');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(prefix))
+    throw new ConfigError('QUEUE_PREFIX', 'must be 1-64 letters, digits, - or _');
   return prefix;
 }
 
@@ -96,7 +108,10 @@ function readOutboundAllowedHosts(env: Record<string, string | undefined>): stri
   try {
     new SsrfPolicy(entries);
   } catch (error) {
-    throw new ConfigError('OUTBOUND_ALLOWED_HOSTS', `has a bad entry: ${(error as Error).message.replace(/^OUTBOUND_ALLOWED_HOSTS entry /, '')}`);
+    throw new ConfigError(
+      'OUTBOUND_ALLOWED_HOSTS',
+      `has a bad entry: ${(error as Error).message.replace(/^OUTBOUND_ALLOWED_HOSTS entry /, '')}`,
+    );
   }
   return entries;
 }

@@ -32,7 +32,14 @@ describe('Fault: a worker killed with SIGKILL under load', () => {
 
     const outcome = await system.outcome(flow, load.accepted, 60000);
     const recovered = await system.recovery(flow, [survivor]);
-    console.log(summary('worker kill -9', load, outcome, `${inFlightAtKill} events in flight at the kill; logs in ${system.logDir}`));
+    console.log(
+      summary(
+        'worker kill -9',
+        load,
+        outcome,
+        `${inFlightAtKill} events in flight at the kill; logs in ${system.logDir}`,
+      ),
+    );
     console.log(
       `worker kill -9: kept worker-2 alive, no replacement; api pid ${system.api!.pid} ${system.api!.exitDescription}, surviving worker pid ${survivor.pid} ${survivor.exitDescription}; ` +
         `/health 200 after ${recovered.healthMs} ms; fresh webhook final after ${recovered.freshMs} ms`,

@@ -44,12 +44,26 @@ export async function addUser(t: TestApp, owner: RegisteredTenant, role: string)
   const http = request(t.app.getHttpServer());
   const email = `${role}-${randomUUID()}@example.com`;
   const password = `pw-${randomBytes(12).toString('hex')}`;
-  const created = await http.post('/api/users').set('Authorization', `Bearer ${owner.accessToken}`).send({ email, password, role });
+  const created = await http
+    .post('/api/users')
+    .set('Authorization', `Bearer ${owner.accessToken}`)
+    .send({ email, password, role });
   if (created.status !== 201) throw new Error(`create user failed: ${created.status} ${JSON.stringify(created.body)}`);
   const ip = randomIp();
-  const login = await request(t.app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+  const login = await request(t.app.getHttpServer())
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', ip)
+    .send({ email, password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
-  return { tenantId: owner.tenantId, userId: created.body.id, email, password, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken, ip };
+  return {
+    tenantId: owner.tenantId,
+    userId: created.body.id,
+    email,
+    password,
+    accessToken: login.body.accessToken,
+    refreshToken: login.body.refreshToken,
+    ip,
+  };
 }
 
 export function bearer(tenant: { accessToken: string }): [string, string] {

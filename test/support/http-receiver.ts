@@ -25,7 +25,11 @@ export class HttpReceiver {
   private server: Server | undefined;
   port = 0;
 
-  defaultResponse: PlannedResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"received":true}' };
+  defaultResponse: PlannedResponse = {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: '{"received":true}',
+  };
   /** How long every answer waits (a slow endpoint). */
   responseDelayMs = 0;
 
@@ -34,7 +38,13 @@ export class HttpReceiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        this.requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+        this.requests.push({
+          method: request.method ?? '',
+          url: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          at: Date.now(),
+        });
         const planned = this.planned.shift() ?? this.defaultResponse;
         setTimeout(() => {
           response.writeHead(planned.status, planned.headers ?? {});

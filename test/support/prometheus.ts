@@ -27,7 +27,9 @@ export function parsePrometheus(text: string): Samples {
     const [, name, labelText, value] = match;
     const family = name.replace(/_(bucket|sum|count|total|created)$/, '');
     if (!types.has(name) && !types.has(family)) throw new Error(`sample ${name} has no # TYPE line before it`);
-    const labels = [...(labelText ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((m) => `${m[1]}="${m[2]}"`).sort();
+    const labels = [...(labelText ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)]
+      .map((m) => `${m[1]}="${m[2]}"`)
+      .sort();
     const key = `${name}{${labels.join(',')}}`;
     if (samples.has(key)) throw new Error(`duplicate series ${key}`);
     samples.set(key, Number(value));

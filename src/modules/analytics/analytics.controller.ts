@@ -30,7 +30,9 @@ export class AnalyticsController {
   @ApiOkResponse({ type: WorkflowAnalyticsResponse })
   @ApiProblems(400, 401)
   workflows(@CurrentActor() actor: Actor, @Query() query: DateRangeQueryDto): Promise<WorkflowAnalyticsResponse> {
-    return this.queries.execute(new GetWorkflowAnalyticsQuery(actor.tenantId, actor.id, toDateRange(query.dateFrom, query.dateTo)));
+    return this.queries.execute(
+      new GetWorkflowAnalyticsQuery(actor.tenantId, actor.id, toDateRange(query.dateFrom, query.dateTo)),
+    );
   }
 
   /** Per webhook: events received in the range, processed and failed, success rate, p95 processing time. */
@@ -40,17 +42,21 @@ export class AnalyticsController {
   @ApiOkResponse({ type: WebhookAnalyticsResponse })
   @ApiProblems(400, 401)
   webhooks(@CurrentActor() actor: Actor, @Query() query: WebhookAnalyticsQueryDto): Promise<WebhookAnalyticsResponse> {
-    return this.queries.execute(new GetWebhookAnalyticsQuery(actor.tenantId, actor.id, query.provider, toDateRange(query.dateFrom, query.dateTo)));
+    return this.queries.execute(
+      new GetWebhookAnalyticsQuery(actor.tenantId, actor.id, query.provider, toDateRange(query.dateFrom, query.dateTo)),
+    );
   }
 
   /** Per node of one workflow: runs, average and longest duration, errors. */
   @Get('nodes')
   @RequireRole('viewer')
-  @ApiOperation({ summary: "Run figures per node of a workflow" })
+  @ApiOperation({ summary: 'Run figures per node of a workflow' })
   @ApiOkResponse({ type: NodeAnalyticsResponse })
   @ApiProblems(400, 401, 404)
   nodes(@CurrentActor() actor: Actor, @Query() query: NodeAnalyticsQueryDto): Promise<NodeAnalyticsResponse> {
-    return this.queries.execute(new GetNodeAnalyticsQuery(actor.tenantId, actor.id, query.workflowId, toDateRange(query.dateFrom, query.dateTo)));
+    return this.queries.execute(
+      new GetNodeAnalyticsQuery(actor.tenantId, actor.id, query.workflowId, toDateRange(query.dateFrom, query.dateTo)),
+    );
   }
 
   /** Per target origin of outbound actions: calls (attempts), success rate, p95 latency, circuit state. */
@@ -59,7 +65,12 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'Outbound call figures per target origin' })
   @ApiOkResponse({ type: WebhookActionAnalyticsResponse })
   @ApiProblems(400, 401)
-  webhookActions(@CurrentActor() actor: Actor, @Query() query: DateRangeQueryDto): Promise<WebhookActionAnalyticsResponse> {
-    return this.queries.execute(new GetWebhookActionAnalyticsQuery(actor.tenantId, actor.id, toDateRange(query.dateFrom, query.dateTo)));
+  webhookActions(
+    @CurrentActor() actor: Actor,
+    @Query() query: DateRangeQueryDto,
+  ): Promise<WebhookActionAnalyticsResponse> {
+    return this.queries.execute(
+      new GetWebhookActionAnalyticsQuery(actor.tenantId, actor.id, toDateRange(query.dateFrom, query.dateTo)),
+    );
   }
 }

@@ -21,6 +21,8 @@ export class AuditController {
   @ApiOkResponse({ type: AuditEventPageResponse })
   @ApiProblems(400, 401)
   list(@CurrentActor() actor: Actor, @Query() query: ListEventsQueryDto): Promise<AuditEventPageResponse> {
-    return this.queries.execute(new ListAuditEventsQuery(actor.tenantId, actor.id, query.type, query.afterSequence, query.limit));
+    return this.queries.execute(
+      new ListAuditEventsQuery(actor.tenantId, actor.id, query.type, query.afterSequence, query.limit),
+    );
   }
 }

@@ -20,7 +20,13 @@ export class AccessTokenService {
   private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(config: AppConfig) {
-    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(config.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    this.key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(config.jwtSecret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async sign(claims: AccessTokenClaims): Promise<string> {

@@ -39,7 +39,10 @@ import { UsersController } from './users.controller.js';
     TypeOrmModule.forFeature([TenantEntity, UserEntity, RefreshTokenEntity, ApiKeyEntity]),
     ThrottlerModule.forRootAsync({
       inject: [REDIS_CLIENT, AppConfig],
-      useFactory: (redis: Redis, config: AppConfig) => ({ ...authThrottlerOptions(), storage: new RedisThrottlerStorage(redis, config) }),
+      useFactory: (redis: Redis, config: AppConfig) => ({
+        ...authThrottlerOptions(),
+        storage: new RedisThrottlerStorage(redis, config),
+      }),
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController],

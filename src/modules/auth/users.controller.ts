@@ -38,14 +38,20 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserResponse })
   @ApiProblems(400, 401, 403, 409)
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserResponse> {
-    return this.commands.execute(new CreateUserCommand(actor.tenantId, actor.id, actor.role, body.email, body.password, body.role));
+    return this.commands.execute(
+      new CreateUserCommand(actor.tenantId, actor.id, actor.role, body.email, body.password, body.role),
+    );
   }
 
   @Patch(':id')
   @ApiOperation({ summary: "Change a user's role" })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  changeRole(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserRoleDto): Promise<UserResponse> {
+  changeRole(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserRoleDto,
+  ): Promise<UserResponse> {
     return this.commands.execute(new ChangeUserRoleCommand(actor.tenantId, actor.id, actor.role, id, body.role));
   }
 

@@ -52,7 +52,11 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Rename a channel or replace its credentials' })
   @ApiOkResponse({ type: ChannelResponse })
   @ApiProblems(400, 401, 403, 404)
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChannelDto): Promise<ChannelResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateChannelDto,
+  ): Promise<ChannelResponse> {
     return this.commands.execute(new SaveChannelCommand(actor.tenantId, actor.id, id, body));
   }
 

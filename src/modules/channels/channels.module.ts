@@ -25,7 +25,10 @@ import { ListChannelsHandler } from './queries/list-channels.handler.js';
     ExecutionsModule,
     ContactsModule,
     TypeOrmModule.forFeature([ChannelEntity]),
-    BullModule.registerQueue({ name: QueueNames.channelEvents, defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } }),
+    BullModule.registerQueue({
+      name: QueueNames.channelEvents,
+      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 500 } },
+    }),
   ],
   controllers: [ChannelsController, ChannelIngressController],
   providers: [

@@ -40,7 +40,12 @@ export class ContactDirectory {
       `UPDATE contacts SET fields = fields || $3::jsonb, name = coalesce($4, name), updated_at = now()
         WHERE id = $1 AND tenant_id = $2
         RETURNING id, source, external_id AS "externalId", name, fields`,
-      [contactId, tenantId, toPostgresJson(fields), typeof fields.name === 'string' ? textWithoutNul(fields.name) : null],
+      [
+        contactId,
+        tenantId,
+        toPostgresJson(fields),
+        typeof fields.name === 'string' ? textWithoutNul(fields.name) : null,
+      ],
     );
     return row ?? null;
   }

@@ -4,7 +4,15 @@ import type { ContactEntity } from './entities/contact.entity.js';
 
 function contactWith(fields: Record<string, unknown>): ContactEntity {
   const at = new Date('2026-12-02T10:00:00Z');
-  return { id: 'c1', source: 'whatsapp', externalId: '+15550000', name: 'Ana', fields, createdAt: at, updatedAt: at } as ContactEntity;
+  return {
+    id: 'c1',
+    source: 'whatsapp',
+    externalId: '+15550000',
+    name: 'Ana',
+    fields,
+    createdAt: at,
+    updatedAt: at,
+  } as ContactEntity;
 }
 
 describe('toContactResponse', () => {
@@ -16,7 +24,10 @@ describe('toContactResponse', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
     const response = toContactResponse(contactWith({ deep }));
-    expect(response.fields).toEqual({ truncated: true, reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.` });
+    expect(response.fields).toEqual({
+      truncated: true,
+      reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.`,
+    });
     expect(() => JSON.stringify(response)).not.toThrow();
   });
 });

@@ -17,10 +17,10 @@ export class CredentialVault {
 
   /** Null when the credential does not exist for this tenant. */
   async open(tenantId: string, credentialId: string): Promise<CredentialData | null> {
-    const [row]: { dataSealed: string }[] = await this.dataSource.query(`SELECT data_sealed AS "dataSealed" FROM credentials WHERE id = $1 AND tenant_id = $2`, [
-      credentialId,
-      tenantId,
-    ]);
+    const [row]: { dataSealed: string }[] = await this.dataSource.query(
+      `SELECT data_sealed AS "dataSealed" FROM credentials WHERE id = $1 AND tenant_id = $2`,
+      [credentialId, tenantId],
+    );
     return row ? this.secretBox.openJson<CredentialData>(tenantId, row.dataSealed, CREDENTIAL_AAD) : null;
   }
 }

@@ -31,7 +31,10 @@ export class ExecutionBindings {
     this.contactLoader = loader;
   }
 
-  async resolve(execution: BoundExecution, contactId: string | null): Promise<{ contact: ExpressionContext['contact']; bindings: Record<string, unknown> }> {
+  async resolve(
+    execution: BoundExecution,
+    contactId: string | null,
+  ): Promise<{ contact: ExpressionContext['contact']; bindings: Record<string, unknown> }> {
     const [contact, ...parts] = await Promise.all([
       contactId && this.contactLoader ? this.contactLoader(execution.tenantId, contactId) : Promise.resolve(null),
       ...this.contributors.map((contributor) => contributor(execution)),

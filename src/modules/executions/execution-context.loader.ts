@@ -15,13 +15,25 @@ export class ExecutionContextLoader {
 
   /** `outputs`: the outputs of the execution's succeeded nodes, by node id. */
   async load(
-    execution: { id: string; tenantId: string; workflowId: string; workflowVersion: number; triggerInput: unknown; contactId: string | null },
+    execution: {
+      id: string;
+      tenantId: string;
+      workflowId: string;
+      workflowVersion: number;
+      triggerInput: unknown;
+      contactId: string | null;
+    },
     outputs: Record<string, unknown>,
   ): Promise<LoadedContext> {
     const nodes: ExpressionContext['nodes'] = {};
     for (const [nodeId, output] of Object.entries(outputs)) nodes[nodeId] = { output };
     const { contact, bindings } = await this.bindings.resolve(
-      { tenantId: execution.tenantId, executionId: execution.id, workflowId: execution.workflowId, workflowVersion: execution.workflowVersion },
+      {
+        tenantId: execution.tenantId,
+        executionId: execution.id,
+        workflowId: execution.workflowId,
+        workflowVersion: execution.workflowVersion,
+      },
       execution.contactId,
     );
     return {

@@ -36,11 +36,14 @@ export interface NewExecution {
  */
 @Injectable()
 export class ExecutionStarts {
-  private readonly batches = new MicroBatcher<NewExecution, boolean>((executions) => togetherOrAlone(executions, (together) => this.insert(together)), {
-    maxBatchSize: 100,
-    maxInFlight: 2,
-    maxPending: 10_000,
-  });
+  private readonly batches = new MicroBatcher<NewExecution, boolean>(
+    (executions) => togetherOrAlone(executions, (together) => this.insert(together)),
+    {
+      maxBatchSize: 100,
+      maxInFlight: 2,
+      maxPending: 10_000,
+    },
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 

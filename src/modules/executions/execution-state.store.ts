@@ -7,7 +7,12 @@ import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { appendEventsSql } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
 import { isSettled, planNext, type NodeState, type Plan } from './domain/execution-planner.js';
-import { FINAL_EXECUTION_STATUSES, type ErrorInfo, type ExecutionStatus, type NodeStatus } from './domain/execution-status.js';
+import {
+  FINAL_EXECUTION_STATUSES,
+  type ErrorInfo,
+  type ExecutionStatus,
+  type NodeStatus,
+} from './domain/execution-status.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
 import { changeAndReadStatesSql } from './settle-statements.js';
@@ -95,11 +100,14 @@ export class ExecutionStateStore {
   }
 
   async nodeStates(manager: EntityManager, executionId: string): Promise<Map<string, NodeState>> {
-    const rows: { nodeId: string; status: NodeState['status']; branch: string | null; scheduled: boolean }[] = await manager.query(
-      `SELECT node_id AS "nodeId", status, branch, scheduled FROM node_executions WHERE execution_id = $1`,
-      [executionId],
+    const rows: { nodeId: string; status: NodeState['status']; branch: string | null; scheduled: boolean }[] =
+      await manager.query(
+        `SELECT node_id AS "nodeId", status, branch, scheduled FROM node_executions WHERE execution_id = $1`,
+        [executionId],
+      );
+    return new Map(
+      rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]),
     );
-    return new Map(rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]));
   }
 
   /**
@@ -121,7 +129,9 @@ export class ExecutionStateStore {
       const status: ExecutionStatus = failed ? 'failed' : 'succeeded';
       return { ...plan, toSchedule, status: { value: status, finished: true }, finished: status };
     }
-    const active = [...states.values()].some((state) => state.status === 'running' || (state.status === 'pending' && state.scheduled));
+    const active = [...states.values()].some(
+      (state) => state.status === 'running' || (state.status === 'pending' && state.scheduled),
+    );
     const next: ExecutionStatus = active ? 'running' : 'waiting';
     return { ...plan, toSchedule, status: next === execution.status ? undefined : { value: next, finished: false } };
   }
@@ -139,7 +149,10 @@ export class ExecutionStateStore {
       `BEGIN;
        SELECT id, tenant_id AS "tenantId", workflow_id AS "workflowId", workflow_version AS "workflowVersion",
               status, retry_count AS "retryCount", started_at AS "startedAt"
-         FROM executions WHERE id = ANY(${sqlArray(settlements.map((target) => target.executionId), 'uuid')}) ORDER BY id FOR UPDATE;
+         FROM executions WHERE id = ANY(${sqlArray(
+           settlements.map((target) => target.executionId),
+           'uuid',
+         )}) ORDER BY id FOR UPDATE;
        ${changeAndReadStatesSql(settlements)}`,
     )) as unknown as [QueryResult, QueryResult<LockedExecution>, QueryResult<StateRow & { executionId: string }>];
     const lockedById = new Map(locked.rows.map((row) => [row.id, row]));
@@ -155,7 +168,9 @@ export class ExecutionStateStore {
       const changedRow = rows.find((row) => row.changed);
       return {
         locked: execution?.tenantId === target.tenantId ? execution : undefined,
-        states: new Map(rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }])),
+        states: new Map(
+          rows.map((row) => [row.nodeId, { status: row.status, branch: row.branch, scheduled: row.scheduled }]),
+        ),
         changed: changedRow ? { durationMs: changedRow.durationMs ?? 0 } : undefined,
       };
     });
@@ -171,8 +186,12 @@ export class ExecutionStateStore {
       settlements.flatMap(({ executionId, settlement }) => pick(settlement).map((nodeId) => ({ executionId, nodeId })));
     const skipped = nodes((settlement) => settlement.skip);
     const ready = nodes((settlement) => settlement.ready);
-    const moved = settlements.flatMap(({ executionId, settlement }) => (settlement.status ? [{ executionId, ...settlement.status }] : []));
-    const events = settlements.flatMap(({ events, correlationId }) => events.map((event) => ({ event, correlationId })));
+    const moved = settlements.flatMap(({ executionId, settlement }) =>
+      settlement.status ? [{ executionId, ...settlement.status }] : [],
+    );
+    const events = settlements.flatMap(({ events, correlationId }) =>
+      events.map((event) => ({ event, correlationId })),
+    );
 
     const statements: string[] = [];
     if (skipped.length > 0) {
@@ -185,9 +204,18 @@ export class ExecutionStateStore {
     }
     if (moved.length > 0) {
       const columns = [
-        sqlArray(moved.map((m) => m.executionId), 'uuid'),
-        sqlArray(moved.map((m) => m.value), 'text'),
-        sqlArray(moved.map((m) => m.finished), 'boolean'),
+        sqlArray(
+          moved.map((m) => m.executionId),
+          'uuid',
+        ),
+        sqlArray(
+          moved.map((m) => m.value),
+          'text',
+        ),
+        sqlArray(
+          moved.map((m) => m.finished),
+          'boolean',
+        ),
       ];
       statements.push(`UPDATE executions e SET status = s.status, error = NULL, started_at = coalesce(e.started_at, now()),
                               finished_at = CASE WHEN s.finished THEN now() END
@@ -198,7 +226,13 @@ export class ExecutionStateStore {
     await client.query(statements.join(';\n'));
   }
 
-  async setStatus(manager: EntityManager, executionId: string, status: ExecutionStatus, finished: boolean, error: ErrorInfo | null = null): Promise<void> {
+  async setStatus(
+    manager: EntityManager,
+    executionId: string,
+    status: ExecutionStatus,
+    finished: boolean,
+    error: ErrorInfo | null = null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE executions SET status = $2, error = $3, started_at = coalesce(started_at, now()),
               finished_at = CASE WHEN $4 THEN now() ELSE NULL END
@@ -219,5 +253,11 @@ export class ExecutionStateStore {
 
 /** `unnest(...) AS k(execution_id, node_id)` of node keys, to join node rows with. */
 function nodeKeys(keys: readonly { executionId: string; nodeId: string }[]): string {
-  return `unnest(${sqlArray(keys.map((key) => key.executionId), 'uuid')}, ${sqlArray(keys.map((key) => key.nodeId), 'text')}) AS k(execution_id, node_id)`;
+  return `unnest(${sqlArray(
+    keys.map((key) => key.executionId),
+    'uuid',
+  )}, ${sqlArray(
+    keys.map((key) => key.nodeId),
+    'text',
+  )}) AS k(execution_id, node_id)`;
 }

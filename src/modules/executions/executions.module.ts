@@ -36,7 +36,12 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
  * through which modules bring node types. Processing happens in ExecutionsWorkerModule.
  */
 @Module({
-  imports: [CqrsModule, WorkflowsModule, TypeOrmModule.forFeature([ExecutionEntity, NodeExecutionEntity]), BullModule.registerQueue({ name: QueueNames.nodes })],
+  imports: [
+    CqrsModule,
+    WorkflowsModule,
+    TypeOrmModule.forFeature([ExecutionEntity, NodeExecutionEntity]),
+    BullModule.registerQueue({ name: QueueNames.nodes }),
+  ],
   controllers: [WorkflowExecutionsController, ExecutionsController],
   providers: [
     NodeHandlerRegistry,
@@ -58,7 +63,16 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     ListWorkflowExecutionsHandler,
     ListNodeExecutionsHandler,
   ],
-  exports: [NodeHandlerRegistry, ExecutionBindings, TenantFairness, NodeJobScheduler, NodeOutcomeRecorder, ExecutionStateStore, WorkflowsModule, BullModule],
+  exports: [
+    NodeHandlerRegistry,
+    ExecutionBindings,
+    TenantFairness,
+    NodeJobScheduler,
+    NodeOutcomeRecorder,
+    ExecutionStateStore,
+    WorkflowsModule,
+    BullModule,
+  ],
 })
 export class ExecutionsModule implements OnModuleInit {
   constructor(
@@ -67,7 +81,8 @@ export class ExecutionsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const type of ['trigger.manual', 'trigger.webhook', 'trigger.channel'] as const) this.registry.register(new TriggerNode(type));
+    for (const type of ['trigger.manual', 'trigger.webhook', 'trigger.channel'] as const)
+      this.registry.register(new TriggerNode(type));
     this.registry.register(new ConditionNode(this.templates));
     this.registry.register(new TransformNode(this.templates));
   }

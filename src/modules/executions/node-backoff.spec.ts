@@ -5,7 +5,9 @@ describe('nodeBackoff', () => {
   const noJitter = () => 0.5;
 
   it('doubles from the base delay per attempt', () => {
-    expect([1, 2, 3, 4].map((attempt) => nodeBackoff(attempt, 1000, undefined, noJitter))).toEqual([1000, 2000, 4000, 8000]);
+    expect([1, 2, 3, 4].map((attempt) => nodeBackoff(attempt, 1000, undefined, noJitter))).toEqual([
+      1000, 2000, 4000, 8000,
+    ]);
   });
 
   it('jitters within ±50 %', () => {

@@ -20,7 +20,13 @@ import { TenantFairness } from './tenant-fairness.js';
   maxStalledCount: 3,
   settings: {
     backoffStrategy: (attemptsMade: number, _type?: string, error?: Error, job?: MinimalJob) =>
-      nodeBackoff(attemptsMade, Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000), error, Math.random, (job?.data as NodeJobData | undefined)?.maxBackoffMs),
+      nodeBackoff(
+        attemptsMade,
+        Number((job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1000),
+        error,
+        Math.random,
+        (job?.data as NodeJobData | undefined)?.maxBackoffMs,
+      ),
   },
 })
 export class NodeJobProcessor extends QueueWorkerHost {
@@ -54,6 +60,7 @@ export class NodeJobProcessor extends QueueWorkerHost {
   /** A job failed for good (its last attempt, or given up at once with UnrecoverableError) leaves the tenant's count. */
   @OnWorkerEvent('failed')
   onFailed(job: Job<NodeJobData> | undefined, error: Error | undefined): void {
-    if (job && (error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1))) this.fairness.release(job.data.tenantId);
+    if (job && (error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1)))
+      this.fairness.release(job.data.tenantId);
   }
 }

@@ -29,7 +29,11 @@ interface NodeToQueue {
  */
 @Injectable()
 export class NodeJobScheduler {
-  private readonly batches = new MicroBatcher<NodeToQueue, void>((nodes) => this.queueBatch(nodes), { maxBatchSize: 500, maxInFlight: 1, maxPending: 50_000 });
+  private readonly batches = new MicroBatcher<NodeToQueue, void>((nodes) => this.queueBatch(nodes), {
+    maxBatchSize: 500,
+    maxInFlight: 1,
+    maxPending: 50_000,
+  });
 
   constructor(
     @InjectQueue(QueueNames.nodes) private readonly queue: Queue<NodeJobData>,
@@ -46,11 +50,23 @@ export class NodeJobScheduler {
     const priorities = await this.reservePriorities(batch.map(({ node }) => node.tenantId));
     await this.queue.addBulk(
       batch.map(({ node, correlationId }, i) => {
-        const data: NodeJobData = { tenantId: node.tenantId, executionId: node.executionId, nodeId: node.nodeId, run: node.run, correlationId, maxBackoffMs: node.retry.maxDelayMs };
+        const data: NodeJobData = {
+          tenantId: node.tenantId,
+          executionId: node.executionId,
+          nodeId: node.nodeId,
+          run: node.run,
+          correlationId,
+          maxBackoffMs: node.retry.maxDelayMs,
+        };
         return {
           name: 'run-node',
           data,
-          opts: { jobId: nodeJobId(data), priority: priorities[i], attempts: node.retry.maxAttempts, backoff: { type: NODE_BACKOFF, delay: node.retry.backoffMs } },
+          opts: {
+            jobId: nodeJobId(data),
+            priority: priorities[i],
+            attempts: node.retry.maxAttempts,
+            backoff: { type: NODE_BACKOFF, delay: node.retry.backoffMs },
+          },
         };
       }),
     );
@@ -61,7 +77,11 @@ export class NodeJobScheduler {
   private async reservePriorities(tenantIds: readonly string[]): Promise<number[]> {
     const counts = new Map<string, number>();
     for (const tenantId of tenantIds) counts.set(tenantId, (counts.get(tenantId) ?? 0) + 1);
-    const reserved = new Map(await Promise.all([...counts].map(async ([tenantId, count]) => [tenantId, await this.fairness.reserve(tenantId, count)] as const)));
+    const reserved = new Map(
+      await Promise.all(
+        [...counts].map(async ([tenantId, count]) => [tenantId, await this.fairness.reserve(tenantId, count)] as const),
+      ),
+    );
     const taken = new Map<string, number>();
     return tenantIds.map((tenantId) => {
       const index = taken.get(tenantId) ?? 0;

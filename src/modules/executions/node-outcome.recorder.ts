@@ -77,7 +77,16 @@ export class NodeOutcomeRecorder {
       onlyAttempt: onlyIf?.attempt ?? null,
     };
     return this.settle(execution, graph, change, ({ durationMs }) =>
-      waiting ? [] : [new NodeSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, durationMs } })],
+      waiting
+        ? []
+        : [
+            new NodeSucceededEvent({
+              tenantId: execution.tenantId,
+              aggregateType: 'execution',
+              aggregateId: execution.id,
+              payload: { nodeId: node.id, type: node.type, durationMs },
+            }),
+          ],
     );
   }
 
@@ -95,23 +104,57 @@ export class NodeOutcomeRecorder {
       const [updated]: [unknown[], number] = await tx.manager.query(
         `UPDATE node_executions SET status = 'failed', error = $3, finished_at = now()
           WHERE execution_id = $1 AND node_id = $2 AND ($4::text[] IS NULL OR status = ANY($4::text[])) AND ($5::int IS NULL OR attempts = $5) RETURNING id`,
-        [execution.id, node.id, toPostgresJson(info), onlyIf === undefined ? null : [onlyIf.status].flat(), onlyIf?.attempt ?? null],
+        [
+          execution.id,
+          node.id,
+          toPostgresJson(info),
+          onlyIf === undefined ? null : [onlyIf.status].flat(),
+          onlyIf?.attempt ?? null,
+        ],
       );
       if (updated.length === 0) return false;
-      tx.record(new NodeFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { nodeId: node.id, type: node.type, error: info } }));
+      tx.record(
+        new NodeFailedEvent({
+          tenantId: execution.tenantId,
+          aggregateType: 'execution',
+          aggregateId: execution.id,
+          payload: { nodeId: node.id, type: node.type, error: info },
+        }),
+      );
       if (['succeeded', 'failed', 'cancelled'].includes(locked.status)) return true;
       await this.store.cancelOpenNodes(tx.manager, execution.id);
       await this.store.setStatus(tx.manager, execution.id, 'failed', true, info);
       tx.record(
-        new ExecutionFailedEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: locked.workflowId, workflowVersion: locked.workflowVersion, nodeId: node.id, error: info } }),
+        new ExecutionFailedEvent({
+          tenantId: execution.tenantId,
+          aggregateType: 'execution',
+          aggregateId: execution.id,
+          payload: {
+            workflowId: locked.workflowId,
+            workflowVersion: locked.workflowVersion,
+            nodeId: node.id,
+            error: info,
+          },
+        }),
       );
       return true;
     });
   }
 
   /** Settles the execution (see NodeSettlements); after commit, publishes the events and queues what became ready. */
-  private async settle(execution: ExecutionRef, graph: WorkflowGraph, change?: NodeChange, eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[]): Promise<boolean> {
-    const settled = await this.settlements.settle({ execution, graph, change, eventsOf, correlationId: RequestContext.current()?.correlationId ?? null });
+  private async settle(
+    execution: ExecutionRef,
+    graph: WorkflowGraph,
+    change?: NodeChange,
+    eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[],
+  ): Promise<boolean> {
+    const settled = await this.settlements.settle({
+      execution,
+      graph,
+      change,
+      eventsOf,
+      correlationId: RequestContext.current()?.correlationId ?? null,
+    });
     if (settled.events.length > 0) this.eventBus.publishAll(settled.events);
     await this.scheduler.schedule(settled.toSchedule);
     return settled.applied;

@@ -24,7 +24,13 @@ describe('serializeOutput nesting', () => {
   it('refuses an output nesting deeper than stored JSON may, with a non-retryable output_too_deep error', () => {
     let deep: unknown = 1;
     for (let i = 0; i <= MAX_STORED_JSON_DEPTH; i++) deep = { a: deep };
-    expect(() => serializeOutput(deep)).toThrow(expect.objectContaining({ errorClass: 'output_too_deep', retryable: false, message: `The node output nests deeper than ${MAX_STORED_JSON_DEPTH} levels.` }));
+    expect(() => serializeOutput(deep)).toThrow(
+      expect.objectContaining({
+        errorClass: 'output_too_deep',
+        retryable: false,
+        message: `The node output nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`,
+      }),
+    );
   });
 });
 

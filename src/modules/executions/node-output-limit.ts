@@ -12,14 +12,18 @@ export interface SerializedResult {
 
 /** Serialises a result's output (see serializeOutput) and input, refusing an input that nests too deeply. */
 export function serializeResult(result: { output?: unknown; input?: unknown }): SerializedResult {
-  return { output: serializedOutputOf(result), input: result.input === undefined ? null : serializeInput(result.input) };
+  return {
+    output: serializedOutputOf(result),
+    input: result.input === undefined ? null : serializeInput(result.input),
+  };
 }
 
 function serializeInput(input: unknown): string {
   try {
     return toPostgresJson(input);
   } catch (error) {
-    if (error instanceof JsonTooDeepError) throw new NodeError('input_too_deep', `The node input nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`, false);
+    if (error instanceof JsonTooDeepError)
+      throw new NodeError('input_too_deep', `The node input nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`, false);
     throw error;
   }
 }
@@ -35,7 +39,12 @@ export function serializeOutput(output: unknown): string {
   try {
     json = toPostgresJson(output ?? null);
   } catch (error) {
-    if (error instanceof JsonTooDeepError) throw new NodeError('output_too_deep', `The node output nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`, false);
+    if (error instanceof JsonTooDeepError)
+      throw new NodeError(
+        'output_too_deep',
+        `The node output nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`,
+        false,
+      );
     throw error;
   }
   if (!isWithinOutputLimit(json)) {

@@ -45,12 +45,15 @@ export interface StartedNodeRun {
  */
 @Injectable()
 export class NodeRunStarter {
-  private readonly batches = new MicroBatcher<NodeRunRequest, StartedNodeRun | undefined>((requests) => this.startBatch(requests), {
-    maxBatchSize: 200,
-    // One statement in flight: jobs starting meanwhile make the next one larger (measured faster than 4).
-    maxInFlight: 1,
-    maxPending: 10_000,
-  });
+  private readonly batches = new MicroBatcher<NodeRunRequest, StartedNodeRun | undefined>(
+    (requests) => this.startBatch(requests),
+    {
+      maxBatchSize: 200,
+      // One statement in flight: jobs starting meanwhile make the next one larger (measured faster than 4).
+      maxInFlight: 1,
+      maxPending: 10_000,
+    },
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -96,12 +99,22 @@ export class NodeRunStarter {
                       WHERE done.execution_id = t.execution_id AND done.status = 'succeeded') AS outputs
                FROM target t LEFT JOIN node ON node.execution_id = t.execution_id AND node.node_id = t.node_id`,
       values: [
-        ...unnestColumns(sent, (r) => r.executionId, (r) => r.tenantId, (r) => r.nodeId, (r) => r.run, (r) => r.attempt, (r) => r.correlationId),
+        ...unnestColumns(
+          sent,
+          (r) => r.executionId,
+          (r) => r.tenantId,
+          (r) => r.nodeId,
+          (r) => r.run,
+          (r) => r.attempt,
+          (r) => r.correlationId,
+        ),
         NODE_TRIGGERED,
       ],
     });
     const started = new Map(rows.map(({ nodeId, run, ...row }) => [runKey({ executionId: row.id, nodeId, run }), row]));
-    return requests.map((request) => (firsts.get(runKey(request)) === request ? started.get(runKey(request)) : undefined));
+    return requests.map((request) =>
+      firsts.get(runKey(request)) === request ? started.get(runKey(request)) : undefined,
+    );
   }
 }
 

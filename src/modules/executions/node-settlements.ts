@@ -6,7 +6,12 @@ import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
 import { ExecutionSucceededEvent } from './events/execution-succeeded.event.js';
-import { ExecutionStateStore, type LockedExecution, type NodeChange, type SettlementWrite } from './execution-state.store.js';
+import {
+  ExecutionStateStore,
+  type LockedExecution,
+  type NodeChange,
+  type SettlementWrite,
+} from './execution-state.store.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
 
 export interface SettlementRequest {
@@ -104,5 +109,10 @@ function oneSettlementPerExecution(requests: readonly SettlementRequest[]): numb
 
 function succeededEvent(execution: LockedExecution): ExecutionSucceededEvent {
   const durationMs = execution.startedAt ? Date.now() - execution.startedAt.getTime() : 0;
-  return new ExecutionSucceededEvent({ tenantId: execution.tenantId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, workflowVersion: execution.workflowVersion, durationMs } });
+  return new ExecutionSucceededEvent({
+    tenantId: execution.tenantId,
+    aggregateType: 'execution',
+    aggregateId: execution.id,
+    payload: { workflowId: execution.workflowId, workflowVersion: execution.workflowVersion, durationMs },
+  });
 }

@@ -13,17 +13,46 @@ import type { SettlementTarget } from './execution-state.store.js';
  * the reads are discarded unless the execution the transaction locked is the tenant's.
  */
 export function changeAndReadStatesSql(targets: readonly SettlementTarget[]): string {
-  const changes = targets.flatMap(({ executionId, tenantId, change }) => (change ? [{ executionId, tenantId, ...change }] : []));
+  const changes = targets.flatMap(({ executionId, tenantId, change }) =>
+    change ? [{ executionId, tenantId, ...change }] : [],
+  );
   const columns = [
-    sqlArray(changes.map((c) => c.executionId), 'uuid'),
-    sqlArray(changes.map((c) => c.tenantId), 'uuid'),
-    sqlArray(changes.map((c) => c.nodeId), 'text'),
-    sqlArray(changes.map((c) => c.status), 'text'),
-    sqlArray(changes.map((c) => c.output), 'jsonb'),
-    sqlArray(changes.map((c) => c.branch), 'text'),
-    sqlArray(changes.map((c) => c.input), 'jsonb'),
-    sqlArray(changes.map((c) => c.onlyIf), 'text'),
-    sqlArray(changes.map((c) => c.onlyAttempt), 'int'),
+    sqlArray(
+      changes.map((c) => c.executionId),
+      'uuid',
+    ),
+    sqlArray(
+      changes.map((c) => c.tenantId),
+      'uuid',
+    ),
+    sqlArray(
+      changes.map((c) => c.nodeId),
+      'text',
+    ),
+    sqlArray(
+      changes.map((c) => c.status),
+      'text',
+    ),
+    sqlArray(
+      changes.map((c) => c.output),
+      'jsonb',
+    ),
+    sqlArray(
+      changes.map((c) => c.branch),
+      'text',
+    ),
+    sqlArray(
+      changes.map((c) => c.input),
+      'jsonb',
+    ),
+    sqlArray(
+      changes.map((c) => c.onlyIf),
+      'text',
+    ),
+    sqlArray(
+      changes.map((c) => c.onlyAttempt),
+      'int',
+    ),
   ];
   return `WITH change AS (
             SELECT * FROM unnest(${columns.join(', ')}) AS c(execution_id, tenant_id, node_id, status, output, branch, input, only_if, only_attempt)
@@ -39,5 +68,8 @@ export function changeAndReadStatesSql(targets: readonly SettlementTarget[]): st
           SELECT n.execution_id AS "executionId", n.node_id AS "nodeId", coalesce(c.status, n.status) AS status,
                  CASE WHEN c.node_id IS NULL THEN n.branch ELSE c.branch END AS branch, n.scheduled, c.node_id IS NOT NULL AS changed, c.duration_ms AS "durationMs"
             FROM node_executions n LEFT JOIN changed c ON c.execution_id = n.execution_id AND c.node_id = n.node_id
-           WHERE n.execution_id = ANY(${sqlArray(targets.map((target) => target.executionId), 'uuid')})`;
+           WHERE n.execution_id = ANY(${sqlArray(
+             targets.map((target) => target.executionId),
+             'uuid',
+           )})`;
 }

@@ -38,7 +38,10 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'node sweep failed')), this.config.sweepIntervalMs);
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'node sweep failed')),
+      this.config.sweepIntervalMs,
+    );
     this.timer.unref();
   }
 
@@ -48,7 +51,14 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
 
   /** Returns how many nodes were queued again. */
   async sweep(olderThanSeconds = (2 * this.config.workerLockDurationMs) / 1000): Promise<number> {
-    const rows: { tenantId: string; executionId: string; nodeId: string; run: number; workflowId: string; workflowVersion: number }[] = await this.dataSource.query(
+    const rows: {
+      tenantId: string;
+      executionId: string;
+      nodeId: string;
+      run: number;
+      workflowId: string;
+      workflowVersion: number;
+    }[] = await this.dataSource.query(
       `SELECT n.tenant_id AS "tenantId", n.execution_id AS "executionId", n.node_id AS "nodeId", e.retry_count AS run,
               e.workflow_id AS "workflowId", e.workflow_version AS "workflowVersion"
          FROM node_executions n JOIN executions e ON e.id = n.execution_id
@@ -72,7 +82,15 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
       const graph = await this.workflows.graph(row.tenantId, row.workflowId, row.workflowVersion);
       const node = graph.node(row.nodeId);
       if (!node) continue;
-      await this.scheduler.schedule([{ tenantId: row.tenantId, executionId: row.executionId, nodeId: row.nodeId, run: row.run, retry: retryPolicyOf(node) }]);
+      await this.scheduler.schedule([
+        {
+          tenantId: row.tenantId,
+          executionId: row.executionId,
+          nodeId: row.nodeId,
+          run: row.run,
+          retry: retryPolicyOf(node),
+        },
+      ]);
       requeued++;
     }
     if (requeued > 0) this.logger.warn({ requeued }, 'queued lost node jobs again');
@@ -82,6 +100,12 @@ export class UnqueuedNodeSweeper implements OnApplicationBootstrap, OnApplicatio
   private async giveUp(job: Job<NodeJobData>): Promise<void> {
     const failure = failureOfFailedJob(job);
     await this.commands.execute(new FailNodeRunCommand(job.data, failure));
-    this.poisonJobs.recordGivenUp({ queue: QueueNames.nodes, jobId: job.id, tenantId: job.data.tenantId, attempts: job.attemptsMade, failure });
+    this.poisonJobs.recordGivenUp({
+      queue: QueueNames.nodes,
+      jobId: job.id,
+      tenantId: job.data.tenantId,
+      attempts: job.attemptsMade,
+      failure,
+    });
   }
 }

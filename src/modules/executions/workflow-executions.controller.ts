@@ -30,7 +30,11 @@ export class WorkflowExecutionsController {
   @ApiOperation({ summary: 'Start an execution' })
   @ApiAcceptedResponse({ type: ExecutionAcceptedResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  execute(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ExecuteWorkflowDto): Promise<ExecutionAcceptedResponse> {
+  execute(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ExecuteWorkflowDto,
+  ): Promise<ExecutionAcceptedResponse> {
     return this.commands.execute(
       new StartExecutionCommand(actor.tenantId, actor.id, {
         workflowId: id,
@@ -47,7 +51,11 @@ export class WorkflowExecutionsController {
   @ApiOperation({ summary: "A workflow's executions" })
   @ApiOkResponse({ type: ExecutionPageResponse })
   @ApiProblems(400, 401, 404)
-  executions(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListExecutionsQueryDto): Promise<ExecutionPageResponse> {
+  executions(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListExecutionsQueryDto,
+  ): Promise<ExecutionPageResponse> {
     return this.queries.execute(new ListWorkflowExecutionsQuery(actor.tenantId, actor.id, id, query));
   }
 
@@ -62,6 +70,8 @@ export class WorkflowExecutionsController {
     @Param('nodeId') nodeId: string,
     @Query() query: PageQueryDto,
   ): Promise<NodeExecutionPageResponse> {
-    return this.queries.execute(new ListNodeExecutionsQuery(actor.tenantId, actor.id, id, nodeId, query.page, query.limit));
+    return this.queries.execute(
+      new ListNodeExecutionsQuery(actor.tenantId, actor.id, id, nodeId, query.page, query.limit),
+    );
   }
 }

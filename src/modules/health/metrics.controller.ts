@@ -14,7 +14,10 @@ export class MetricsController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics' })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text format', schema: { type: 'string', example: 'flowhook_http_requests_total{method="GET",route="/health",status="200"} 3' } })
+  @ApiOkResponse({
+    description: 'Prometheus text format',
+    schema: { type: 'string', example: 'flowhook_http_requests_total{method="GET",route="/health",status="200"} 3' },
+  })
   metrics(): Promise<string> {
     return this.registry.metrics();
   }

@@ -42,22 +42,34 @@ export class ResumeRegistrationStore {
       `INSERT INTO resume_registrations (resume_id, tenant_id, execution_id, workflow_id, workflow_version, node_id)
        SELECT resume_id, $1, $2, $3, $4, node_id FROM unnest($5::text[], $6::text[]) AS r(resume_id, node_id)
        ON CONFLICT (execution_id, node_id) DO NOTHING`,
-      [pin.tenantId, pin.executionId, pin.workflowId, pin.workflowVersion, nodeIds.map((nodeId) => newResumeId(pin.executionId, nodeId)), nodeIds],
+      [
+        pin.tenantId,
+        pin.executionId,
+        pin.workflowId,
+        pin.workflowVersion,
+        nodeIds.map((nodeId) => newResumeId(pin.executionId, nodeId)),
+        nodeIds,
+      ],
     );
   }
 
   async listIds(tenantId: string, executionId: string): Promise<{ nodeId: string; resumeId: string }[]> {
-    return this.dataSource.query(`SELECT node_id AS "nodeId", resume_id AS "resumeId" FROM resume_registrations WHERE execution_id = $1 AND tenant_id = $2`, [
-      executionId,
-      tenantId,
-    ]);
+    return this.dataSource.query(
+      `SELECT node_id AS "nodeId", resume_id AS "resumeId" FROM resume_registrations WHERE execution_id = $1 AND tenant_id = $2`,
+      [executionId, tenantId],
+    );
   }
 
   /**
    * The wait node was reached: active until now + `timeoutMs`. Already active (a re-delivered node
    * job) keeps its expiry; expired (the execution was retried after a timeout) becomes active again.
    */
-  async activate(tenantId: string, executionId: string, nodeId: string, timeoutMs: number): Promise<{ resumeId: string; expiresAt: Date } | undefined> {
+  async activate(
+    tenantId: string,
+    executionId: string,
+    nodeId: string,
+    timeoutMs: number,
+  ): Promise<{ resumeId: string; expiresAt: Date } | undefined> {
     const [rows]: [{ resumeId: string; expiresAt: Date }[], number] = await this.dataSource.query(
       `UPDATE resume_registrations
           SET expires_at = CASE WHEN status = 'active' THEN expires_at ELSE date_trunc('milliseconds', now() + make_interval(secs => $4::double precision / 1000)) END,
@@ -69,8 +81,15 @@ export class ResumeRegistrationStore {
     return rows[0];
   }
 
-  async find(resumeId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ResumeRegistration | undefined> {
-    const rows: ResumeRegistration[] = await manager.query(`SELECT ${COLUMNS} FROM resume_registrations WHERE resume_id = $1${lock ? ' FOR UPDATE' : ''}`, [resumeId]);
+  async find(
+    resumeId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ResumeRegistration | undefined> {
+    const rows: ResumeRegistration[] = await manager.query(
+      `SELECT ${COLUMNS} FROM resume_registrations WHERE resume_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [resumeId],
+    );
     return rows[0];
   }
 
@@ -95,7 +114,10 @@ export class ResumeRegistrationStore {
 
   /** Consumed, yet its execution was cancelled before the resume applied: the URL is gone. */
   async expireConsumed(resumeId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE resume_registrations SET status = 'expired' WHERE resume_id = $1 AND status = 'consumed'`, [resumeId]);
+    await this.dataSource.query(
+      `UPDATE resume_registrations SET status = 'expired' WHERE resume_id = $1 AND status = 'consumed'`,
+      [resumeId],
+    );
   }
 
   /** The execution ended (cancelled, failed, succeeded): its unused resume URLs answer 410 from now on. */

@@ -1,6 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { Public } from '../auth/access/access-policy.decorator.js';
@@ -28,8 +36,16 @@ export class WaitIngressController {
   @Post('resume/:resumeId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a waiting execution (POST)' })
-  @ApiParam({ name: 'resumeId', description: 'From `{{ $execution.<waitNodeId>.resume_url }}`', example: RESUME_ID_EXAMPLE })
-  @ApiBody({ required: false, description: 'Any JSON; becomes `nodes.<waitNodeId>.output.body`', schema: { example: { approved: true, comment: 'Looks good' } } })
+  @ApiParam({
+    name: 'resumeId',
+    description: 'From `{{ $execution.<waitNodeId>.resume_url }}`',
+    example: RESUME_ID_EXAMPLE,
+  })
+  @ApiBody({
+    required: false,
+    description: 'Any JSON; becomes `nodes.<waitNodeId>.output.body`',
+    schema: { example: { approved: true, comment: 'Looks good' } },
+  })
   @ApiOkResponse({ type: ResumeResponse })
   @ApiProblems(400, 404, 409, 410, 413, 415)
   resume(@Param('resumeId') resumeId: string, @Req() request: FastifyRequest): Promise<ResumeResponse> {
@@ -39,7 +55,11 @@ export class WaitIngressController {
   /** The same as POST, for senders that can only follow a link (the query becomes `output.query`). */
   @Get('resume/:resumeId')
   @ApiOperation({ summary: 'Resume a waiting execution (GET)' })
-  @ApiParam({ name: 'resumeId', description: 'From `{{ $execution.<waitNodeId>.resume_url }}`', example: RESUME_ID_EXAMPLE })
+  @ApiParam({
+    name: 'resumeId',
+    description: 'From `{{ $execution.<waitNodeId>.resume_url }}`',
+    example: RESUME_ID_EXAMPLE,
+  })
   @ApiOkResponse({ type: ResumeResponse })
   @ApiProblems(404, 409, 410)
   resumeByLink(@Param('resumeId') resumeId: string, @Req() request: FastifyRequest): Promise<ResumeResponse> {
@@ -54,20 +74,43 @@ export class WaitIngressController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a published workflow with its trigger token' })
   @ApiParam({ name: 'workflowId', format: 'uuid', example: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' })
-  @ApiHeader({ name: 'X-Webhook-Token', required: false, description: 'The trigger token (or Authorization: Bearer, or ?token=)', example: 'wft_3q2-7wEvdKx1V0m2aZ9kP4sT6uY8bN1cR5fH7jL0' })
-  @ApiBody({ required: false, description: 'Any JSON; becomes `trigger.body`', schema: { example: { orderId: 'A-1001', amount: 150 } } })
+  @ApiHeader({
+    name: 'X-Webhook-Token',
+    required: false,
+    description: 'The trigger token (or Authorization: Bearer, or ?token=)',
+    example: 'wft_3q2-7wEvdKx1V0m2aZ9kP4sT6uY8bN1cR5fH7jL0',
+  })
+  @ApiBody({
+    required: false,
+    description: 'Any JSON; becomes `trigger.body`',
+    schema: { example: { orderId: 'A-1001', amount: 150 } },
+  })
   @ApiAcceptedResponse({ type: WorkflowTriggerResponse })
   @ApiProblems(400, 401, 404, 409, 413, 415)
-  async trigger(@Param('workflowId') workflowId: string, @Req() request: FastifyRequest): Promise<WorkflowTriggerResponse> {
+  async trigger(
+    @Param('workflowId') workflowId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<WorkflowTriggerResponse> {
     // A malformed id in a public path is simply not found, never a 400 that probes the API.
     if (!isUUID(workflowId, 'all')) throw workflowNotFound();
     const query = (request.query ?? {}) as Record<string, unknown>;
-    return this.commands.execute(new TriggerWorkflowCommand(workflowId, { token: presentedToken(request.headers, query), body: request.body, query, headers: request.headers }));
+    return this.commands.execute(
+      new TriggerWorkflowCommand(workflowId, {
+        token: presentedToken(request.headers, query),
+        body: request.body,
+        query,
+        headers: request.headers,
+      }),
+    );
   }
 
   private async handleResume(resumeId: string, request: FastifyRequest): Promise<ResumeResponse> {
     const { executionId } = await this.commands.execute(
-      new ResumeWaitCommand(resumeId, { body: request.body, query: (request.query ?? {}) as Record<string, unknown>, headers: request.headers }),
+      new ResumeWaitCommand(resumeId, {
+        body: request.body,
+        query: (request.query ?? {}) as Record<string, unknown>,
+        headers: request.headers,
+      }),
     );
     return { status: 'resumed', executionId };
   }

@@ -9,7 +9,9 @@ interface WaitJobTarget {
 }
 
 /** Data of a `waits` queue job: an interval/until timer, or the expiry of one activation of a resume URL. */
-export type WaitJobData = (WaitJobTarget & { kind: 'timer'; dueAt: string }) | (WaitJobTarget & { kind: 'expiry'; resumeId: string; expiresAt: string });
+export type WaitJobData =
+  | (WaitJobTarget & { kind: 'timer'; dueAt: string })
+  | (WaitJobTarget & { kind: 'expiry'; resumeId: string; expiresAt: string });
 
 /** Idempotent job id: scheduling the same timer or expiry twice yields one job. */
 export function waitJobId(data: WaitJobData): string {

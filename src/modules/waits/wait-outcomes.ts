@@ -31,12 +31,20 @@ export class WaitOutcomes {
   ) {}
 
   async resume(target: WaitTarget, output: unknown): Promise<boolean> {
-    return this.complete(target, (graph, node) => this.outcomes.record(ref(target), graph, node, { kind: 'completed', output }, { status: 'waiting' }));
+    return this.complete(target, (graph, node) =>
+      this.outcomes.record(ref(target), graph, node, { kind: 'completed', output }, { status: 'waiting' }),
+    );
   }
 
   async timerFired(target: WaitTarget): Promise<boolean> {
     return this.complete(target, (graph, node) =>
-      this.outcomes.record(ref(target), graph, node, { kind: 'completed', output: { resumedAt: new Date().toISOString(), reason: 'timer' } }, { status: 'waiting' }),
+      this.outcomes.record(
+        ref(target),
+        graph,
+        node,
+        { kind: 'completed', output: { resumedAt: new Date().toISOString(), reason: 'timer' } },
+        { status: 'waiting' },
+      ),
     );
   }
 
@@ -44,8 +52,20 @@ export class WaitOutcomes {
   async timedOut(target: WaitTarget): Promise<boolean> {
     return this.complete(target, (graph, node) =>
       hasTimeoutBranch(graph, node.id)
-        ? this.outcomes.record(ref(target), graph, node, { kind: 'completed', branch: TIMEOUT_BRANCH, output: { expiredAt: new Date().toISOString(), reason: 'timeout' } }, { status: 'waiting' })
-        : this.outcomes.fail(ref(target), node, new NodeError('timeout', 'The wait timed out', false), { status: 'waiting' }),
+        ? this.outcomes.record(
+            ref(target),
+            graph,
+            node,
+            {
+              kind: 'completed',
+              branch: TIMEOUT_BRANCH,
+              output: { expiredAt: new Date().toISOString(), reason: 'timeout' },
+            },
+            { status: 'waiting' },
+          )
+        : this.outcomes.fail(ref(target), node, new NodeError('timeout', 'The wait timed out', false), {
+            status: 'waiting',
+          }),
     );
   }
 
@@ -55,7 +75,10 @@ export class WaitOutcomes {
     return state?.status === 'running' || state?.status === 'pending';
   }
 
-  private async complete(target: WaitTarget, apply: (graph: WorkflowGraph, node: WorkflowNode) => Promise<boolean>): Promise<boolean> {
+  private async complete(
+    target: WaitTarget,
+    apply: (graph: WorkflowGraph, node: WorkflowNode) => Promise<boolean>,
+  ): Promise<boolean> {
     const graph = await this.workflows.graph(target.tenantId, target.workflowId, target.workflowVersion);
     const node = graph.node(target.nodeId);
     return node ? apply(graph, node) : false;

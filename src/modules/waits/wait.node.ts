@@ -20,17 +20,32 @@ export class WaitNode implements NodeHandler {
 
   async run({ tenantId, executionId, workflowId, node, context, correlationId }: NodeRunContext): Promise<NodeResult> {
     const config = waitConfigOf(node);
-    const target = { tenantId, executionId, workflowId, workflowVersion: context.execution.workflowVersion, nodeId: node.id, correlationId };
+    const target = {
+      tenantId,
+      executionId,
+      workflowId,
+      workflowVersion: context.execution.workflowVersion,
+      nodeId: node.id,
+      correlationId,
+    };
     if (config.mode === 'webhook') {
       const activate = () => this.registrations.activate(tenantId, executionId, node.id, timeoutMs(config));
       let activation = await activate();
       if (!activation) {
-        await this.resumeUrls.register({ tenantId, executionId, workflowId, workflowVersion: context.execution.workflowVersion });
+        await this.resumeUrls.register({
+          tenantId,
+          executionId,
+          workflowId,
+          workflowVersion: context.execution.workflowVersion,
+        });
         activation = await activate();
       }
       if (!activation) throw new NodeError('resume_consumed', 'The resume URL of this wait was already used.', false);
       const expiresAt = activation.expiresAt.toISOString();
-      await this.timers.schedule({ kind: 'expiry', ...target, resumeId: activation.resumeId, expiresAt }, activation.expiresAt);
+      await this.timers.schedule(
+        { kind: 'expiry', ...target, resumeId: activation.resumeId, expiresAt },
+        activation.expiresAt,
+      );
       return { kind: 'waiting', output: { mode: 'webhook', expiresAt } };
     }
     const dueAt = config.mode === 'interval' ? new Date(Date.now() + config.seconds * 1000) : new Date(config.at);

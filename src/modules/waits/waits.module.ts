@@ -30,7 +30,10 @@ import { WaitTimerScheduler } from './wait-timer.scheduler.js';
     WorkflowsModule,
     ExecutionsModule,
     // A timer can fire just before its node's `waiting` commits: the job is retried until it has.
-    BullModule.registerQueue({ name: QueueNames.waits, defaultJobOptions: { attempts: 12, backoff: { type: 'exponential', delay: 200 } } }),
+    BullModule.registerQueue({
+      name: QueueNames.waits,
+      defaultJobOptions: { attempts: 12, backoff: { type: 'exponential', delay: 200 } },
+    }),
   ],
   controllers: [WaitIngressController],
   providers: [

@@ -53,7 +53,10 @@ export class WebhookActionsController {
   @ApiOperation({ summary: 'Outbound call attempts' })
   @ApiOkResponse({ type: ActionExecutionPageResponse })
   @ApiProblems(400, 401)
-  list(@CurrentActor() actor: Actor, @Query() query: ListActionExecutionsQueryDto): Promise<ActionExecutionPageResponse> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListActionExecutionsQueryDto,
+  ): Promise<ActionExecutionPageResponse> {
     return this.executions.list(actor.tenantId, query);
   }
 

@@ -25,7 +25,11 @@ import { WebhookActionsController } from './webhook-actions.controller.js';
   imports: [ExecutionsModule, ContactsModule, CredentialsModule],
   controllers: [WebhookActionsController],
   providers: [
-    { provide: OutboundHttpClient, inject: [AppConfig], useFactory: (config: AppConfig) => new OutboundHttpClient(new SsrfPolicy(config.outboundAllowedHosts)) },
+    {
+      provide: OutboundHttpClient,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new OutboundHttpClient(new SsrfPolicy(config.outboundAllowedHosts)),
+    },
     HttpActionRequestBuilder,
     HttpActionRunner,
     HttpActionTester,

@@ -25,6 +25,8 @@ export class PayloadSchemaValidator {
       this.compiled.set(key, validate);
     }
     if (validate(payload)) return null;
-    return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`).join('; ');
+    return (validate.errors ?? [])
+      .map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`)
+      .join('; ');
   }
 }

@@ -51,14 +51,17 @@ export class WebhookStats {
   }
 
   failed(webhookId: string, error: string): void {
-    void this.redis.hset(this.prefix + webhookId, 'lastErrorAt', new Date().toISOString(), 'lastError', error.slice(0, 500)).catch(() => undefined);
+    void this.redis
+      .hset(this.prefix + webhookId, 'lastErrorAt', new Date().toISOString(), 'lastError', error.slice(0, 500))
+      .catch(() => undefined);
   }
 
   private flush(pending: ReadonlyMap<string, PendingCounts>): void {
     for (const [webhookId, counts] of pending) {
       const key = this.prefix + webhookId;
       if (counts.calls > 0) void this.redis.hincrby(key, 'totalCalls', counts.calls).catch(() => undefined);
-      if (counts.successes > 0) void this.redis.hincrby(key, 'successfulCalls', counts.successes).catch(() => undefined);
+      if (counts.successes > 0)
+        void this.redis.hincrby(key, 'successfulCalls', counts.successes).catch(() => undefined);
       if (counts.lastCalledAt) void this.redis.hset(key, 'lastCalledAt', counts.lastCalledAt).catch(() => undefined);
     }
   }
@@ -70,7 +73,10 @@ export class WebhookStats {
     return new Map(
       webhookIds.map((id, i) => {
         const raw = (results[i]?.[1] ?? {}) as Record<string, string>;
-        const view: WebhookStatsView = { totalCalls: Number(raw.totalCalls ?? 0), successfulCalls: Number(raw.successfulCalls ?? 0) };
+        const view: WebhookStatsView = {
+          totalCalls: Number(raw.totalCalls ?? 0),
+          successfulCalls: Number(raw.successfulCalls ?? 0),
+        };
         if (raw.lastCalledAt) view.lastCalledAt = raw.lastCalledAt;
         if (raw.lastErrorAt) view.lastErrorAt = raw.lastErrorAt;
         if (raw.lastError) view.lastError = raw.lastError;

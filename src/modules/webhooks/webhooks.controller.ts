@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { RequireRole } from '../auth/access/access-policy.decorator.js';
 import type { Actor } from '../auth/access/actor.js';
@@ -62,8 +69,14 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Update a webhook' })
   @ApiOkResponse({ type: WebhookResponse })
   @ApiProblems(400, 401, 403, 404)
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateWebhookDto): Promise<WebhookResponse> {
-    return this.commands.execute(new UpdateWebhookCommand(actor.tenantId, actor.id, id, { kind: 'update', input: body }));
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateWebhookDto,
+  ): Promise<WebhookResponse> {
+    return this.commands.execute(
+      new UpdateWebhookCommand(actor.tenantId, actor.id, id, { kind: 'update', input: body }),
+    );
   }
 
   /** Deactivates: ingress answers 410, events are kept. */
@@ -103,7 +116,11 @@ export class WebhooksController {
   @ApiOperation({ summary: "A webhook's received events" })
   @ApiOkResponse({ type: WebhookEventPageResponse })
   @ApiProblems(400, 401, 404)
-  events(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListWebhookEventsQueryDto): Promise<WebhookEventPageResponse> {
+  events(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListWebhookEventsQueryDto,
+  ): Promise<WebhookEventPageResponse> {
     return this.queries.execute(new ListWebhookEventsQuery(actor.tenantId, actor.id, id, query));
   }
 
@@ -112,7 +129,11 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One received event' })
   @ApiOkResponse({ type: WebhookEventResponse })
   @ApiProblems(400, 401, 404)
-  event(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('eventId', ParseUUIDPipe) eventId: string): Promise<WebhookEventResponse> {
+  event(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+  ): Promise<WebhookEventResponse> {
     return this.queries.execute(new GetWebhookEventQuery(actor.tenantId, actor.id, id, eventId));
   }
 
@@ -122,7 +143,11 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Run a stored event again' })
   @ApiAcceptedResponse({ type: IngressResponse })
   @ApiProblems(400, 401, 403, 404)
-  async replay(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('eventId', ParseUUIDPipe) eventId: string): Promise<IngressResponse> {
+  async replay(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+  ): Promise<IngressResponse> {
     const result = await this.commands.execute(new ReplayWebhookEventCommand(actor.tenantId, actor.id, id, eventId));
     return { status: 'accepted', eventId: result.eventId };
   }

@@ -39,7 +39,10 @@ import { DeactivateWebhooksOnArchive } from './workflow-archived.handler.js';
     ExecutionsModule,
     ContactsModule,
     TypeOrmModule.forFeature([WebhookEntity, WebhookEventEntity]),
-    BullModule.registerQueue({ name: QueueNames.webhookEvents, defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 500 } } }),
+    BullModule.registerQueue({
+      name: QueueNames.webhookEvents,
+      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 500 } },
+    }),
   ],
   controllers: [WebhooksController, IngressController],
   providers: [

@@ -8,9 +8,9 @@ export class DeactivateWebhooksOnArchive implements IEventHandler<WorkflowArchiv
   constructor(private readonly dataSource: DataSource) {}
 
   async handle(event: WorkflowArchivedEvent): Promise<void> {
-    await this.dataSource.query(`UPDATE webhooks SET status = 'inactive', updated_at = now() WHERE tenant_id = $1 AND workflow_id = $2 AND status = 'active'`, [
-      event.tenantId,
-      event.aggregateId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE webhooks SET status = 'inactive', updated_at = now() WHERE tenant_id = $1 AND workflow_id = $2 AND status = 'active'`,
+      [event.tenantId, event.aggregateId],
+    );
   }
 }

@@ -26,7 +26,11 @@ export class TriggerTokenVerifier {
     if (!rows[0]) throw workflowNotFound();
     const expected = this.secretBox.openText(rows[0].tenantId, rows[0].sealed, TRIGGER_TOKEN_AAD);
     if (presented === undefined || !constantTimeEquals(presented, expected)) {
-      throw new DomainError('unauthenticated', 'trigger_unauthorized', 'Missing or invalid trigger token: send X-Webhook-Token, Authorization: Bearer or ?token=.');
+      throw new DomainError(
+        'unauthenticated',
+        'trigger_unauthorized',
+        'Missing or invalid trigger token: send X-Webhook-Token, Authorization: Bearer or ?token=.',
+      );
     }
     return { tenantId: rows[0].tenantId };
   }

@@ -11,7 +11,12 @@ export class WorkflowDefinitionValidator {
   assertValid(nodes: WorkflowNode[], edges: WorkflowEdge[]): void {
     const { configErrors, graphErrors } = validateWorkflowDefinition({ nodes, edges }, this.catalog);
     if (configErrors.length > 0) {
-      throw new DomainError('invalid_input', 'invalid_node_config', configErrors.map((error) => error.message).join('; '), configErrors);
+      throw new DomainError(
+        'invalid_input',
+        'invalid_node_config',
+        configErrors.map((error) => error.message).join('; '),
+        configErrors,
+      );
     }
     if (graphErrors.length > 0) {
       throw new DomainError(

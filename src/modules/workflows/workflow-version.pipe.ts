@@ -10,7 +10,9 @@ export class WorkflowVersionPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const version = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
     if (!(version >= 1 && version <= MAX_WORKFLOW_VERSION)) {
-      throw new DomainError('invalid_input', 'validation_failed', `The request is invalid (version ${MESSAGE}).`, [{ field: 'version', message: MESSAGE }]);
+      throw new DomainError('invalid_input', 'validation_failed', `The request is invalid (version ${MESSAGE}).`, [
+        { field: 'version', message: MESSAGE },
+      ]);
     }
     return version;
   }

@@ -28,21 +28,29 @@ const MAX_CACHED_GRAPHS = 5000;
 export class WorkflowVersionReader {
   private readonly graphs = new LruCache<string, WorkflowGraph>(MAX_CACHED_GRAPHS);
   /** Executions started at once (a burst of webhooks) resolve their workflows with one query. */
-  private readonly startable = new MicroBatcher<{ tenantId: string; workflowId: string }, StartableRow | undefined>((keys) => this.loadStartable(keys), {
-    maxBatchSize: 200,
-    maxInFlight: 4,
-    maxPending: 10_000,
-  });
+  private readonly startable = new MicroBatcher<{ tenantId: string; workflowId: string }, StartableRow | undefined>(
+    (keys) => this.loadStartable(keys),
+    {
+      maxBatchSize: 200,
+      maxInFlight: 4,
+      maxPending: 10_000,
+    },
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
   /** The version a new execution pins: the published one, or (for `execute`) the current draft. */
-  async resolveForStart(tenantId: string, workflowId: string, which: 'published' | 'current'): Promise<StartableWorkflow> {
+  async resolveForStart(
+    tenantId: string,
+    workflowId: string,
+    which: 'published' | 'current',
+  ): Promise<StartableWorkflow> {
     const workflow = isUUID(workflowId, 'all') ? await this.startable.submit({ tenantId, workflowId }) : undefined;
     if (!workflow) throw workflowNotFound();
     if (workflow.status === 'archived') throw workflowArchived();
     const version = which === 'published' ? workflow.publishedVersion : workflow.version;
-    if (version === null) throw new DomainError('conflict', 'workflow_not_published', 'The workflow has no published version.');
+    if (version === null)
+      throw new DomainError('conflict', 'workflow_not_published', 'The workflow has no published version.');
     return { workflowId, version, graph: await this.graph(tenantId, workflowId, version) };
   }
 
@@ -60,13 +68,19 @@ export class WorkflowVersionReader {
 
   /** The graph of the workflow's current version (for bindings such as a webhook's trigger node). */
   async currentGraph(tenantId: string, workflowId: string): Promise<WorkflowGraph> {
-    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOne({ where: { id: workflowId, tenantId }, select: { id: true, version: true } });
+    const workflow = await this.dataSource
+      .getRepository(WorkflowEntity)
+      .findOne({ where: { id: workflowId, tenantId }, select: { id: true, version: true } });
     if (!workflow) throw workflowNotFound();
     return this.graph(tenantId, workflowId, workflow.version);
   }
 
   /** Published workflows whose `trigger.channel` node listens to (channelId, event). */
-  async channelTriggers(tenantId: string, channelId: string, event: string): Promise<{ workflowId: string; nodeId: string }[]> {
+  async channelTriggers(
+    tenantId: string,
+    channelId: string,
+    event: string,
+  ): Promise<{ workflowId: string; nodeId: string }[]> {
     return this.dataSource.query(
       `SELECT w.id AS "workflowId", n->>'id' AS "nodeId"
          FROM workflows w
@@ -80,14 +94,17 @@ export class WorkflowVersionReader {
 
   /** 404 unless the workflow exists for this tenant (lists under a workflow answer 404, not []). */
   async assertExists(tenantId: string, workflowId: string): Promise<void> {
-    if (!(await this.dataSource.getRepository(WorkflowEntity).exists({ where: { id: workflowId, tenantId } }))) throw workflowNotFound();
+    if (!(await this.dataSource.getRepository(WorkflowEntity).exists({ where: { id: workflowId, tenantId } })))
+      throw workflowNotFound();
   }
 
   async graph(tenantId: string, workflowId: string, version: number): Promise<WorkflowGraph> {
     const key = `${tenantId}:${workflowId}:${version}`;
     const cached = this.graphs.get(key);
     if (cached) return cached;
-    const row = await this.dataSource.getRepository(WorkflowVersionEntity).findOne({ where: { tenantId, workflowId, version } });
+    const row = await this.dataSource
+      .getRepository(WorkflowVersionEntity)
+      .findOne({ where: { tenantId, workflowId, version } });
     if (!row) throw workflowVersionNotFound(version);
     const graph = new WorkflowGraph(row.nodes, row.edges);
     this.graphs.set(key, graph);

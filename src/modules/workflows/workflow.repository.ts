@@ -36,7 +36,8 @@ export class WorkflowRepository {
       .where('workflow.id = :id AND workflow.tenantId = :tenantId', { id, tenantId })
       .getOne();
     if (!workflow) throw workflowNotFound();
-    if (expectedVersion !== undefined && expectedVersion !== workflow.version) throw versionMismatch(expectedVersion, workflow.version);
+    if (expectedVersion !== undefined && expectedVersion !== workflow.version)
+      throw versionMismatch(expectedVersion, workflow.version);
     if (!allowArchived && workflow.status === 'archived') throw workflowArchived();
     return workflow;
   }

@@ -1,6 +1,27 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { etag, parseIfMatch } from '../../platform/http/if-match.js';
@@ -30,8 +51,15 @@ import { ListWorkflowVersionsQuery } from './queries/list-workflow-versions.quer
 import { ListWorkflowsQuery } from './queries/list-workflows.query.js';
 import { WorkflowVersionPipe } from './workflow-version.pipe.js';
 
-const VERSION_PARAM = { name: 'version', schema: { type: 'integer' as const, minimum: 1, maximum: MAX_WORKFLOW_VERSION } };
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from GET ("<version>"); 409 if the workflow changed since.' };
+const VERSION_PARAM = {
+  name: 'version',
+  schema: { type: 'integer' as const, minimum: 1, maximum: MAX_WORKFLOW_VERSION },
+};
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'ETag from GET ("<version>"); 409 if the workflow changed since.',
+};
 
 @ApiTags('workflows')
 @Controller('api/workflows')
@@ -65,7 +93,11 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Get a workflow' })
   @ApiOkResponse({ type: WorkflowResponse })
   @ApiProblems(400, 401, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WorkflowResponse> {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WorkflowResponse> {
     const workflow = await this.queries.execute(new GetWorkflowQuery(actor.tenantId, actor.id, id));
     void reply.header('ETag', etag(workflow.version));
     return workflow;
@@ -86,7 +118,9 @@ export class WorkflowsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkflowResponse> {
     const { version, ...changes } = body;
-    const workflow = await this.commands.execute(new UpdateWorkflowCommand(actor.tenantId, actor.id, id, changes, parseIfMatch(ifMatch) ?? version));
+    const workflow = await this.commands.execute(
+      new UpdateWorkflowCommand(actor.tenantId, actor.id, id, changes, parseIfMatch(ifMatch) ?? version),
+    );
     void reply.header('ETag', etag(workflow.version));
     return workflow;
   }
@@ -99,7 +133,11 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Archive a workflow' })
   @ApiNoContentResponse({ description: 'Archived.' })
   @ApiProblems(400, 401, 403, 404, 409)
-  async archive(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  async archive(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
     await this.commands.execute(new ArchiveWorkflowCommand(actor.tenantId, actor.id, id, parseIfMatch(ifMatch)));
   }
 
@@ -119,7 +157,11 @@ export class WorkflowsController {
   @ApiOperation({ summary: "List a workflow's versions" })
   @ApiOkResponse({ type: WorkflowVersionPageResponse })
   @ApiProblems(400, 401, 404)
-  versions(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<WorkflowVersionPageResponse> {
+  versions(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<WorkflowVersionPageResponse> {
     return this.queries.execute(new ListWorkflowVersionsQuery(actor.tenantId, actor.id, id, query.page, query.limit));
   }
 
@@ -129,7 +171,11 @@ export class WorkflowsController {
   @ApiParam(VERSION_PARAM)
   @ApiOkResponse({ type: WorkflowVersionResponse })
   @ApiProblems(400, 401, 404)
-  version(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('version', WorkflowVersionPipe) version: number): Promise<WorkflowVersionResponse> {
+  version(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('version', WorkflowVersionPipe) version: number,
+  ): Promise<WorkflowVersionResponse> {
     return this.queries.execute(new GetWorkflowVersionQuery(actor.tenantId, actor.id, id, version));
   }
 
@@ -141,7 +187,11 @@ export class WorkflowsController {
   @ApiParam(VERSION_PARAM)
   @ApiOkResponse({ type: WorkflowResponse })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  revert(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('version', WorkflowVersionPipe) version: number): Promise<WorkflowResponse> {
+  revert(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('version', WorkflowVersionPipe) version: number,
+  ): Promise<WorkflowResponse> {
     return this.commands.execute(new RevertWorkflowCommand(actor.tenantId, actor.id, id, version));
   }
 
@@ -160,7 +210,10 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Replace the trigger token (the old one stops working at once)' })
   @ApiOkResponse({ type: TriggerTokenResponse })
   @ApiProblems(400, 401, 403, 404, 409)
-  regenerateTriggerToken(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TriggerTokenResponse> {
+  regenerateTriggerToken(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<TriggerTokenResponse> {
     return this.commands.execute(new RegenerateTriggerTokenCommand(actor.tenantId, actor.id, id));
   }
 }

@@ -28,7 +28,10 @@ export class BatchItemFailure {
  * Runs `together` on all items; if it throws, runs each item alone (one after the other), so one bad
  * item fails only itself.
  */
-export async function togetherOrAlone<T, R>(items: readonly T[], together: (items: readonly T[]) => Promise<R[]>): Promise<(R | BatchItemFailure)[]> {
+export async function togetherOrAlone<T, R>(
+  items: readonly T[],
+  together: (items: readonly T[]) => Promise<R[]>,
+): Promise<(R | BatchItemFailure)[]> {
   try {
     return await together(items);
   } catch (error) {
@@ -76,7 +79,8 @@ export class MicroBatcher<T, R> {
   ) {}
 
   submit(item: T): Promise<R> {
-    if (this.pending.length >= this.options.maxPending) return Promise.reject(new BatcherSaturatedError(this.pending.length));
+    if (this.pending.length >= this.options.maxPending)
+      return Promise.reject(new BatcherSaturatedError(this.pending.length));
     return new Promise<R>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       if (!this.scheduled) {
@@ -105,7 +109,8 @@ export class MicroBatcher<T, R> {
   private async run(batch: Pending<T, R>[]): Promise<void> {
     try {
       const results = await this.runBatch(batch.map((entry) => entry.item));
-      if (results.length !== batch.length) throw new Error(`batch answered ${results.length} results for ${batch.length} items`);
+      if (results.length !== batch.length)
+        throw new Error(`batch answered ${results.length} results for ${batch.length} items`);
       batch.forEach((entry, index) => {
         const result = results[index];
         if (result instanceof BatchItemFailure) entry.reject(result.cause);

@@ -10,5 +10,7 @@ export function constantTimeEquals(a: string | Buffer, b: string | Buffer): bool
 }
 
 function digest(value: string | Buffer): Buffer {
-  return createHash('sha256').update(typeof value === 'string' ? Buffer.from(value, 'utf8') : value).digest();
+  return createHash('sha256')
+    .update(typeof value === 'string' ? Buffer.from(value, 'utf8') : value)
+    .digest();
 }

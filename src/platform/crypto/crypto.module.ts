@@ -8,7 +8,11 @@ import { SecretBox } from './secret-box.js';
 @Global()
 @Module({
   providers: [
-    { provide: SecretBox, inject: [AppConfig], useFactory: (config: AppConfig) => new SecretBox(parseMasterKey(config.encryptionKey)) },
+    {
+      provide: SecretBox,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new SecretBox(parseMasterKey(config.encryptionKey)),
+    },
     PasswordHasher,
   ],
   exports: [SecretBox, PasswordHasher],

@@ -15,7 +15,9 @@ describe('hmacSha256Hex / hmacSha256Base64', () => {
   it('match RFC 4231 test case 2', () => {
     const expected = '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843';
     expect(hmacSha256Hex('Jefe', 'what do ya want for nothing?')).toBe(expected);
-    expect(hmacSha256Base64(Buffer.from('Jefe'), Buffer.from('what do ya want for nothing?'))).toBe(Buffer.from(expected, 'hex').toString('base64'));
+    expect(hmacSha256Base64(Buffer.from('Jefe'), Buffer.from('what do ya want for nothing?'))).toBe(
+      Buffer.from(expected, 'hex').toString('base64'),
+    );
   });
 });
 
@@ -126,8 +128,12 @@ describe('Standard Webhooks', () => {
     it('accepts a signature made by the standardwebhooks library', () => {
       const signature = new Webhook(secret).sign(id, new Date(now * 1000), body);
       expect(verifyStandardWebhook(secret, { id, timestamp: String(now), signature }, body, now)).toBe(true);
-      expect(verifyStandardWebhook(secret, { id, timestamp: String(now), signature }, Buffer.from(body), now)).toBe(true);
-      expect(verifyStandardWebhook(parseStandardWebhookSecret(secret), { id, timestamp: String(now), signature }, body, now)).toBe(true);
+      expect(verifyStandardWebhook(secret, { id, timestamp: String(now), signature }, Buffer.from(body), now)).toBe(
+        true,
+      );
+      expect(
+        verifyStandardWebhook(parseStandardWebhookSecret(secret), { id, timestamp: String(now), signature }, body, now),
+      ).toBe(true);
     });
 
     it('accepts its own signatures', () => {
@@ -139,7 +145,14 @@ describe('Standard Webhooks', () => {
       const rotatedOut = signStandardWebhook(otherKey, id, now, body);
       const signature = `v1a,c29tZWFzeW1tZXRyaWNzaWc= ${rotatedOut} ${sign(now)}`;
       expect(verifyStandardWebhook(secret, { id, timestamp: String(now), signature }, body, now)).toBe(true);
-      expect(verifyStandardWebhook(secret, { id, timestamp: String(now), signature: `${rotatedOut}  v2,${sign(now).slice(3)}` }, body, now)).toBe(false);
+      expect(
+        verifyStandardWebhook(
+          secret,
+          { id, timestamp: String(now), signature: `${rotatedOut}  v2,${sign(now).slice(3)}` },
+          body,
+          now,
+        ),
+      ).toBe(false);
     });
 
     it('refuses a changed body, id, timestamp or secret', () => {
@@ -152,7 +165,13 @@ describe('Standard Webhooks', () => {
 
     it('accepts timestamps within the tolerance either way and refuses those beyond it', () => {
       const at = (timestamp: number, tolerance?: number) =>
-        verifyStandardWebhook(secret, { id, timestamp: String(timestamp), signature: sign(timestamp) }, body, now, tolerance);
+        verifyStandardWebhook(
+          secret,
+          { id, timestamp: String(timestamp), signature: sign(timestamp) },
+          body,
+          now,
+          tolerance,
+        );
       expect(at(now - 300)).toBe(true);
       expect(at(now + 300)).toBe(true);
       expect(at(now - 301)).toBe(false);
@@ -164,7 +183,13 @@ describe('Standard Webhooks', () => {
     it('agrees with the library on stale messages', () => {
       const stale = now - 600;
       const signature = new Webhook(secret).sign(id, new Date(stale * 1000), body);
-      expect(() => new Webhook(secret).verify(body, { 'webhook-id': id, 'webhook-timestamp': String(stale), 'webhook-signature': signature })).toThrow();
+      expect(() =>
+        new Webhook(secret).verify(body, {
+          'webhook-id': id,
+          'webhook-timestamp': String(stale),
+          'webhook-signature': signature,
+        }),
+      ).toThrow();
       expect(verifyStandardWebhook(secret, { id, timestamp: String(stale), signature }, body, now)).toBe(false);
     });
 
@@ -181,7 +206,9 @@ describe('Standard Webhooks', () => {
       const real = sign(now);
       const resolved = {
         ...headers,
-        ...('signature' in headers ? { signature: headers.signature.replace('SIGN', real).replace('BARE', real.slice(3)) } : {}),
+        ...('signature' in headers
+          ? { signature: headers.signature.replace('SIGN', real).replace('BARE', real.slice(3)) }
+          : {}),
       };
       expect(verifyStandardWebhook(secret, resolved, body, now)).toBe(false);
     });

@@ -57,7 +57,8 @@ export function verifyHexSignature(header: string | undefined, key: HmacKey, raw
 
 /** The HMAC key inside a `whsec_<base64>` secret. Throws (without echoing the secret) when malformed. */
 export function parseStandardWebhookSecret(secret: string): Buffer {
-  if (typeof secret !== 'string' || !secret.startsWith(STANDARD_WEBHOOK_SECRET_PREFIX)) throw new StandardWebhookSecretError();
+  if (typeof secret !== 'string' || !secret.startsWith(STANDARD_WEBHOOK_SECRET_PREFIX))
+    throw new StandardWebhookSecretError();
   const encoded = secret.slice(STANDARD_WEBHOOK_SECRET_PREFIX.length);
   if (!BASE64.test(encoded) || encoded.length % 4 === 1) throw new StandardWebhookSecretError();
   const key = Buffer.from(encoded, 'base64');
@@ -77,7 +78,12 @@ export function generateStandardWebhookSecret(bytes = 32): string {
  * The `webhook-signature` value for a message: `v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>`.
  * `secret` is a `whsec_` secret or a key already parsed by `parseStandardWebhookSecret`.
  */
-export function signStandardWebhook(secret: string | Buffer, id: string, timestampSeconds: number, body: SignedData): string {
+export function signStandardWebhook(
+  secret: string | Buffer,
+  id: string,
+  timestampSeconds: number,
+  body: SignedData,
+): string {
   if (!id) throw new RangeError('a Standard Webhooks message id is required');
   if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds < 0) {
     throw new RangeError('a Standard Webhooks timestamp must be whole seconds since the epoch');

@@ -24,8 +24,16 @@ describe('PasswordHasher', () => {
   });
 
   it('answers false, never throws, for malformed or foreign hashes', async () => {
-    const malformed = ['', 'not-a-hash', '$argon2id$', '$argon2id$v=19$m=19456,t=2,p=1$bad', stored.slice(0, -5) + '!!!!!', '$2b$12$abcdefghijklmnopqrstuuJ8y3Z6mS4QxGQ5iW1e6pKJ4j6pTz1a'];
-    for (const hash of malformed) await expect(hasher.verify(hash, 'correct horse battery staple')).resolves.toBe(false);
+    const malformed = [
+      '',
+      'not-a-hash',
+      '$argon2id$',
+      '$argon2id$v=19$m=19456,t=2,p=1$bad',
+      stored.slice(0, -5) + '!!!!!',
+      '$2b$12$abcdefghijklmnopqrstuuJ8y3Z6mS4QxGQ5iW1e6pKJ4j6pTz1a',
+    ];
+    for (const hash of malformed)
+      await expect(hasher.verify(hash, 'correct horse battery staple')).resolves.toBe(false);
     await expect(hasher.verify(undefined as unknown as string, 'x')).resolves.toBe(false);
     await expect(hasher.verify(stored, undefined as unknown as string)).resolves.toBe(false);
   });
@@ -35,5 +43,4 @@ describe('PasswordHasher', () => {
     await expect(hasher.verify(hash, 'pässwörd ✓ 密码')).resolves.toBe(true);
     await expect(hasher.verify(hash, 'passwörd ✓ 密码')).resolves.toBe(false);
   });
-
 });

@@ -22,7 +22,8 @@ export class PasswordHasher {
 
   /** False for a wrong password and for a malformed or unsupported hash; never throws on bad input. */
   async verify(passwordHash: string, password: string): Promise<boolean> {
-    if (typeof passwordHash !== 'string' || typeof password !== 'string' || !passwordHash.startsWith('$argon2')) return false;
+    if (typeof passwordHash !== 'string' || typeof password !== 'string' || !passwordHash.startsWith('$argon2'))
+      return false;
     try {
       return await verify(passwordHash, password);
     } catch {

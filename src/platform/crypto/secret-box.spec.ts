@@ -76,7 +76,9 @@ describe('SecretBox', () => {
   it('refuses a truncated tag (GCM would otherwise accept a shorter, forgeable one)', () => {
     const sealed = box.seal(TENANT, SECRET);
     const parts = sealed.split('.');
-    const shortTag = Buffer.from(parts[3] ?? '', 'base64url').subarray(0, 4).toString('base64url');
+    const shortTag = Buffer.from(parts[3] ?? '', 'base64url')
+      .subarray(0, 4)
+      .toString('base64url');
     expect(() => box.open(TENANT, [...parts.slice(0, 3), shortTag].join('.'))).toThrow(SecretBoxError);
   });
 

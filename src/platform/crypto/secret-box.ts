@@ -44,7 +44,8 @@ export class SecretBox {
     this.masterKey = Buffer.from(masterKey);
     this.purpose = options.purpose ?? DEFAULT_PURPOSE;
     const maxCachedKeys = options.maxCachedKeys ?? DEFAULT_MAX_CACHED_KEYS;
-    if (!PURPOSE.test(this.purpose)) throw new SecretBoxError('the purpose must be lowercase letters, digits and dashes');
+    if (!PURPOSE.test(this.purpose))
+      throw new SecretBoxError('the purpose must be lowercase letters, digits and dashes');
     if (!Number.isSafeInteger(maxCachedKeys) || maxCachedKeys < 1) {
       throw new SecretBoxError('maxCachedKeys must be a positive integer');
     }
@@ -57,7 +58,12 @@ export class SecretBox {
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
     const ciphertext = Buffer.concat([cipher.update(data), cipher.final()]);
-    return [VERSION, iv.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+    return [
+      VERSION,
+      iv.toString('base64url'),
+      ciphertext.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+    ].join('.');
   }
 
   open(tenantId: string, sealed: string, aad = ''): Buffer {
@@ -70,7 +76,9 @@ export class SecretBox {
       decipher.setAuthTag(tag);
       return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
     } catch {
-      throw new SecretBoxError('the sealed value cannot be opened: tampered, sealed for another tenant or another context');
+      throw new SecretBoxError(
+        'the sealed value cannot be opened: tampered, sealed for another tenant or another context',
+      );
     }
   }
 

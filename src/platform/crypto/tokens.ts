@@ -21,7 +21,9 @@ export function generateRandomId(bytes = MIN_TOKEN_BYTES): string {
 
 /** Tokens and API keys are stored as their SHA-256: high-entropy secrets need no slow, salted hash. */
 export function sha256Hex(value: string | Buffer): string {
-  return createHash('sha256').update(typeof value === 'string' ? Buffer.from(value, 'utf8') : value).digest('hex');
+  return createHash('sha256')
+    .update(typeof value === 'string' ? Buffer.from(value, 'utf8') : value)
+    .digest('hex');
 }
 
 function checkedLength(bytes: number): number {

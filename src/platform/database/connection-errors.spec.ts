@@ -8,8 +8,10 @@ describe('isDatabaseUnavailable', () => {
     [{ driverError: { code: '57P03' }, message: 'the database system is starting up' }],
   ])('recognises %s', (error) => expect(isDatabaseUnavailable(error)).toBe(true));
 
-  it.each([[new Error('duplicate key value violates unique constraint')], [Object.assign(new Error('syntax error'), { code: '42601' })], ['text'], [null]])(
-    'does not take %s for an outage',
-    (error) => expect(isDatabaseUnavailable(error)).toBe(false),
-  );
+  it.each([
+    [new Error('duplicate key value violates unique constraint')],
+    [Object.assign(new Error('syntax error'), { code: '42601' })],
+    ['text'],
+    [null],
+  ])('does not take %s for an outage', (error) => expect(isDatabaseUnavailable(error)).toBe(false));
 });

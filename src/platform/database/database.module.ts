@@ -15,8 +15,14 @@ const PG_CLIENT_GUARD = Symbol('PG_CLIENT_GUARD');
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        if (!config.databaseUrl) throw new Error('databaseUrl must be resolved (embedded PostgreSQL started) before the app is built');
-        return { ...databaseOptions(config.databaseUrl, config.databasePoolSize), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 };
+        if (!config.databaseUrl)
+          throw new Error('databaseUrl must be resolved (embedded PostgreSQL started) before the app is built');
+        return {
+          ...databaseOptions(config.databaseUrl, config.databasePoolSize),
+          autoLoadEntities: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
       },
     }),
   ],
@@ -25,7 +31,9 @@ const PG_CLIENT_GUARD = Symbol('PG_CLIENT_GUARD');
       provide: PG_CLIENT_GUARD,
       inject: [DataSource, ROOT_LOGGER],
       useFactory: (dataSource: DataSource, logger: RootLogger) =>
-        guardPoolClients(pgPool(dataSource), (error) => logger.warn({ err: error, component: 'postgres' }, 'PostgreSQL connection error')),
+        guardPoolClients(pgPool(dataSource), (error) =>
+          logger.warn({ err: error, component: 'postgres' }, 'PostgreSQL connection error'),
+        ),
     },
   ],
 })

@@ -17,7 +17,10 @@ const DATABASE_NAME = 'flowhook';
  * `<dataDir>/postgres` (kept across restarts) on a free loopback port. Used when DATABASE_URL is unset,
  * so `npm start` needs nothing installed.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<EmbeddedPostgresHandle> {
   const databaseDir = join(dataDir, 'postgres');
   const runsAsRoot = process.getuid?.() === 0;
   mkdirSync(dataDir, { recursive: true, mode: 0o711 });
@@ -115,7 +118,9 @@ function findFreePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }

@@ -1,10 +1,26 @@
 import { MAX_JSON_DEPTH } from '../json/json-depth.js';
-import { JsonTooDeepError, MAX_STORED_JSON_DEPTH, servableJson, textWithoutNul, toPostgresJson } from './postgres-text.js';
+import {
+  JsonTooDeepError,
+  MAX_STORED_JSON_DEPTH,
+  servableJson,
+  textWithoutNul,
+  toPostgresJson,
+} from './postgres-text.js';
 
 describe('postgres-text', () => {
   it('replaces NUL in keys and values of JSON, and keeps an escaped backslash followed by u0000', () => {
-    const json = toPostgresJson({ 'k\u0000': 'a\u0000\u0000b', kept: 'a\\u0000b', twice: 'a\\\u0000b', list: ['\u0000'] });
-    expect(JSON.parse(json)).toEqual({ 'k\uFFFD': 'a\uFFFD\uFFFDb', kept: 'a\\u0000b', twice: 'a\\\uFFFDb', list: ['\uFFFD'] });
+    const json = toPostgresJson({
+      'k\u0000': 'a\u0000\u0000b',
+      kept: 'a\\u0000b',
+      twice: 'a\\\u0000b',
+      list: ['\u0000'],
+    });
+    expect(JSON.parse(json)).toEqual({
+      'k\uFFFD': 'a\uFFFD\uFFFDb',
+      kept: 'a\\u0000b',
+      twice: 'a\\\uFFFDb',
+      list: ['\uFFFD'],
+    });
   });
 
   it('replaces unpaired surrogates (jsonb refuses their escapes) and keeps pairs and escaped text', () => {
@@ -33,7 +49,9 @@ describe('nesting bounds', () => {
   it('stores a value up to MAX_STORED_JSON_DEPTH and refuses a deeper one with a readable, permanent error', () => {
     expect(JSON.parse(toPostgresJson(nested(MAX_STORED_JSON_DEPTH)))).toEqual(nested(MAX_STORED_JSON_DEPTH));
     expect(() => toPostgresJson(nested(MAX_STORED_JSON_DEPTH + 1))).toThrow(JsonTooDeepError);
-    expect(() => toPostgresJson(nested(10_000))).toThrow(`The value nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`);
+    expect(() => toPostgresJson(nested(10_000))).toThrow(
+      `The value nests deeper than ${MAX_STORED_JSON_DEPTH} levels.`,
+    );
   });
 
   it('leaves room for what the engine wraps around accepted input', () => {
@@ -46,7 +64,10 @@ describe('nesting bounds', () => {
     expect(servableJson(shallow)).toBe(shallow);
     expect(servableJson(null)).toBeNull();
     const marker = servableJson(nested(10_000));
-    expect(marker).toEqual({ truncated: true, reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.` });
+    expect(marker).toEqual({
+      truncated: true,
+      reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.`,
+    });
     expect(() => JSON.stringify(marker)).not.toThrow();
   });
 });

@@ -58,7 +58,10 @@ export function toPostgresJson(value: unknown, subject = 'The value'): string {
  */
 export function servableJson(value: unknown): unknown {
   if (!exceedsJsonDepth(value, MAX_STORED_JSON_DEPTH)) return value;
-  return { truncated: true, reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.` } satisfies TruncatedJson;
+  return {
+    truncated: true,
+    reason: `The stored value nests deeper than ${MAX_STORED_JSON_DEPTH} levels and is not served.`,
+  } satisfies TruncatedJson;
 }
 
 export function textWithoutNul(text: string): string;

@@ -17,6 +17,9 @@ export function sqlLiteral(value: string | number | boolean | Date | null | unde
 }
 
 /** An array literal of one element type: `ARRAY['a', 'b']::text[]`. */
-export function sqlArray(values: readonly (string | number | boolean | null)[], type: 'text' | 'uuid' | 'boolean' | 'int' | 'jsonb'): string {
+export function sqlArray(
+  values: readonly (string | number | boolean | null)[],
+  type: 'text' | 'uuid' | 'boolean' | 'int' | 'jsonb',
+): string {
   return `ARRAY[${values.map((value) => sqlLiteral(value)).join(', ')}]::${type}[]`;
 }

@@ -1,4 +1,11 @@
-import type { FindManyOptions, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type {
+  FindManyOptions,
+  FindOptionsOrder,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 
 /** Every tenant-owned row carries its tenant. */
 export interface TenantOwned extends ObjectLiteral {

@@ -6,13 +6,25 @@ describe('unnestColumns', () => {
       { id: 'a', n: 1 },
       { id: 'b', n: 2 },
     ];
-    expect(unnestColumns(rows, (row) => row.id, (row) => row.n * 10)).toEqual([
+    expect(
+      unnestColumns(
+        rows,
+        (row) => row.id,
+        (row) => row.n * 10,
+      ),
+    ).toEqual([
       ['a', 'b'],
       [10, 20],
     ]);
   });
 
   it('gives empty columns for no rows', () => {
-    expect(unnestColumns([], () => 1, () => 2)).toEqual([[], []]);
+    expect(
+      unnestColumns(
+        [],
+        () => 1,
+        () => 2,
+      ),
+    ).toEqual([[], []]);
   });
 });

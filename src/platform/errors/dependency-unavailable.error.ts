@@ -6,6 +6,10 @@ export class DependencyUnavailableError extends DomainError {
     dependencies: string[],
     readonly retryAfterSeconds = 5,
   ) {
-    super('unavailable', 'dependency_unavailable', `Unavailable: ${dependencies.join(', ')} cannot be reached. Retry later.`);
+    super(
+      'unavailable',
+      'dependency_unavailable',
+      `Unavailable: ${dependencies.join(', ')} cannot be reached. Retry later.`,
+    );
   }
 }

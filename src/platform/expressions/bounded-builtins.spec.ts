@@ -36,7 +36,11 @@ async function bounded(evaluator: TemplateEvaluator, expression: string): Promis
   }
 }
 
-async function failure(evaluator: TemplateEvaluator, template: string, data: ExpressionContext = context): Promise<ExpressionError> {
+async function failure(
+  evaluator: TemplateEvaluator,
+  template: string,
+  data: ExpressionContext = context,
+): Promise<ExpressionError> {
   try {
     await evaluator.render(template, data);
   } catch (error) {
@@ -131,7 +135,9 @@ describe('bounded built-ins', () => {
     });
 
     it('$sort of 100,000 numbers or strings, without a comparator', async () => {
-      expect(await patient.render('{{ $sort($reverse([1..99999])) }}', context)).toEqual(Array.from({ length: 99_999 }, (_, index) => index + 1));
+      expect(await patient.render('{{ $sort($reverse([1..99999])) }}', context)).toEqual(
+        Array.from({ length: 99_999 }, (_, index) => index + 1),
+      );
       expect(await evaluator.render('{{ $sort(["b", "a", "c", "a"]) }}', context)).toEqual(['a', 'a', 'b', 'c']);
     });
 

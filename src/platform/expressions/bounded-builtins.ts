@@ -34,7 +34,8 @@ export function registerBoundedBuiltins(program: jsonata.Expression, maxStringLe
   program.registerFunction('pad', boundedPad(maxStringLength), '<s-ns?:s>');
   program.registerFunction('length', fastLength, '<s-:n>');
   program.registerFunction('substring', fastSubstring, '<s-nn?:s>');
-  for (const [name, signature] of PICTURE_FUNCTIONS) program.registerFunction(name, withBoundedPicture(name), signature);
+  for (const [name, signature] of PICTURE_FUNCTIONS)
+    program.registerFunction(name, withBoundedPicture(name), signature);
   program.registerFunction('eval', evalDisabled);
 }
 
@@ -56,11 +57,18 @@ const REGEX_FUNCTIONS: readonly (readonly [string, string])[] = [
  * check and the start: such calls, which cannot be interrupted, run at most about once per turn
  * however many evaluations make one at once.
  */
-function inFreeTurn<A extends unknown[]>(implementation: (this: Focus, ...args: A) => unknown): (this: Focus, ...args: A) => Promise<unknown> {
+function inFreeTurn<A extends unknown[]>(
+  implementation: (this: Focus, ...args: A) => unknown,
+): (this: Focus, ...args: A) => Promise<unknown> {
   return async function (this: Focus, ...args: A): Promise<unknown> {
     if (args.some(isLarge)) {
       const budget = budgetOf(this.environment);
-      for (let parked = budget.checkpointBeforeHeavyWork(); parked !== undefined; parked = budget.checkpointBeforeHeavyWork()) await parked;
+      for (
+        let parked = budget.checkpointBeforeHeavyWork();
+        parked !== undefined;
+        parked = budget.checkpointBeforeHeavyWork()
+      )
+        await parked;
     }
     return implementation.apply(this, args);
   };

@@ -28,7 +28,9 @@ describe('stringifyWithin', () => {
     const value = { key: 'x'.repeat(90) };
     const length = JSON.stringify(value).length;
     expect(stringifyWithin(value, { maxChars: length, style: 'output', roundNumbers: false })).toHaveLength(length);
-    expect(() => stringifyWithin(value, { maxChars: length - 1, style: 'output', roundNumbers: false })).toThrow(ExpressionError);
+    expect(() => stringifyWithin(value, { maxChars: length - 1, style: 'output', roundNumbers: false })).toThrow(
+      ExpressionError,
+    );
   });
 
   it('stops writing a value that holds one object many times', () => {

@@ -40,7 +40,8 @@ export function stringifyWithin(value: unknown, options: BoundedJsonOptions): st
       out = style === 'output' ? undefined : '';
     }
     if (root) root = false;
-    else if (Array.isArray(this)) counted += key === '0' ? 0 : 1; // the comma
+    else if (Array.isArray(this))
+      counted += key === '0' ? 0 : 1; // the comma
     else if (out !== undefined) counted += key.length + 3; // "key":
     counted += scalarChars(out);
     if (counted > maxChars) throw tooLarge(maxChars);
@@ -88,7 +89,10 @@ function scalarChars(value: unknown): number {
 }
 
 function tooLarge(maxChars: number): ExpressionError {
-  return new ExpressionError({ reason: 'too_large', detail: `a value's JSON text exceeds the ${maxChars} character limit` });
+  return new ExpressionError({
+    reason: 'too_large',
+    detail: `a value's JSON text exceeds the ${maxChars} character limit`,
+  });
 }
 
 /** What JSONata's `$string` throws for an infinite number inside a value (D1001), so the message stays JSONata's. */

@@ -21,7 +21,8 @@ export function originalBuiltin(name: string): Promise<BuiltinImplementation> {
 }
 
 function implementationOf(name: string, value: unknown): BuiltinImplementation {
-  const implementation = typeof value === 'object' && value !== null ? (value as { implementation?: unknown }).implementation : undefined;
+  const implementation =
+    typeof value === 'object' && value !== null ? (value as { implementation?: unknown }).implementation : undefined;
   if (typeof implementation !== 'function') throw new Error(`jsonata has no built-in $${name} to delegate to`);
   return implementation as BuiltinImplementation;
 }

@@ -29,7 +29,11 @@ export function boundedDistinct(this: Focus, values: unknown): unknown {
  * comparator the same merge sort runs (so the comparator sees the same pairs in the same order),
  * without the copies; every comparison is a call of the comparator, so the budget stops it.
  */
-export async function synchronousSort(this: Focus, values: unknown[] | undefined, comparator?: Comparator): Promise<unknown> {
+export async function synchronousSort(
+  this: Focus,
+  values: unknown[] | undefined,
+  comparator?: Comparator,
+): Promise<unknown> {
   if (values === undefined) return undefined;
   if (values.length <= 1) return values;
   if (comparator !== undefined) return mergeSort(values, comparator);
@@ -86,7 +90,8 @@ export function linearSpread(this: Focus, value: unknown): unknown {
 }
 
 function spreadOne(focus: Focus, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || (value as { _jsonata_lambda?: unknown })._jsonata_lambda === true) return value;
+  if (value === null || typeof value !== 'object' || (value as { _jsonata_lambda?: unknown })._jsonata_lambda === true)
+    return value;
   const parts = newSequence(focus);
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {

@@ -10,21 +10,39 @@ function distinct(values: unknown[], maxChars = 1_000_000): unknown[] {
 describe('distinctValues', () => {
   it('keeps the first of each value under deep equality, in order', () => {
     const first = { a: 1, b: [1, { c: 'x' }] };
-    expect(distinct([first, 1, '1', { b: [1, { c: 'x' }], a: 1 }, 1, null, null, true, 'true', [1, 2], [2, 1], [1, 2], 0, -0])).toEqual([
-      first,
-      1,
-      '1',
-      null,
-      true,
-      'true',
-      [1, 2],
-      [2, 1],
-      0,
-    ]);
+    expect(
+      distinct([
+        first,
+        1,
+        '1',
+        { b: [1, { c: 'x' }], a: 1 },
+        1,
+        null,
+        null,
+        true,
+        'true',
+        [1, 2],
+        [2, 1],
+        [1, 2],
+        0,
+        -0,
+      ]),
+    ).toEqual([first, 1, '1', null, true, 'true', [1, 2], [2, 1], 0]);
   });
 
   it('tells apart values whose texts could be confused', () => {
-    expect(distinct([{ a: '1' }, { a: 1 }, ['a,b'], ['a', 'b'], { 'a":1,"b': 1 }, { a: 1, b: 1 }, [undefined], ['undefined']])).toHaveLength(8);
+    expect(
+      distinct([
+        { a: '1' },
+        { a: 1 },
+        ['a,b'],
+        ['a', 'b'],
+        { 'a":1,"b': 1 },
+        { a: 1, b: 1 },
+        [undefined],
+        ['undefined'],
+      ]),
+    ).toHaveLength(8);
   });
 
   it('compares function values by identity only', () => {

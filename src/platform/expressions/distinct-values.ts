@@ -31,7 +31,10 @@ export function distinctValues<T>(values: readonly T[], add: (value: T) => void,
     const key = canonicalText(value, functionIds, 0);
     chars += key.length;
     if (chars > maxChars) {
-      throw new ExpressionError({ reason: 'too_large', detail: `$distinct compared more than ${maxChars} characters of values` });
+      throw new ExpressionError({
+        reason: 'too_large',
+        detail: `$distinct compared more than ${maxChars} characters of values`,
+      });
     }
     if (seen.has(key)) continue;
     seen.add(key);
@@ -45,7 +48,10 @@ export function distinctValues<T>(values: readonly T[], add: (value: T) => void,
     if (value === undefined) return 'undefined';
     if (isFunctionValue(value)) return `function#${idOf(value as object, ids)}`;
     if (depth >= MAX_NESTING) {
-      throw new ExpressionError({ reason: 'too_deep', detail: `$distinct met a value nested over ${MAX_NESTING} levels` });
+      throw new ExpressionError({
+        reason: 'too_deep',
+        detail: `$distinct met a value nested over ${MAX_NESTING} levels`,
+      });
     }
     // A value may hold one object many times: count what is written, not what is held.
     let text: string;
@@ -71,7 +77,10 @@ export function distinctValues<T>(values: readonly T[], add: (value: T) => void,
 
   function checkLength(length: number): void {
     if (chars + length > maxChars) {
-      throw new ExpressionError({ reason: 'too_large', detail: `$distinct compared more than ${maxChars} characters of values` });
+      throw new ExpressionError({
+        reason: 'too_large',
+        detail: `$distinct compared more than ${maxChars} characters of values`,
+      });
     }
   }
 }

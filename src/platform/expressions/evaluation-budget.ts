@@ -118,7 +118,10 @@ export class EvaluationBudget {
     const now = Date.now();
     this.throwIfLate(now);
     const runningMs = now - this.runningSince;
-    if (runningMs < YIELD_INTERVAL_MS && (++this.steps <= SHARED_SLICE_AFTER_STEPS || now - stretchStart(now) < YIELD_INTERVAL_MS)) {
+    if (
+      runningMs < YIELD_INTERVAL_MS &&
+      (++this.steps <= SHARED_SLICE_AFTER_STEPS || now - stretchStart(now) < YIELD_INTERVAL_MS)
+    ) {
       return undefined;
     }
     return this.park(now);
@@ -156,7 +159,10 @@ export class EvaluationBudget {
       this.deadline = now + (this.limits.timeoutMs - cpuUsed);
       return;
     }
-    throw new ExpressionError({ reason: 'timeout', detail: `exceeded the ${this.limits.timeoutMs} ms evaluation limit` });
+    throw new ExpressionError({
+      reason: 'timeout',
+      detail: `exceeded the ${this.limits.timeoutMs} ms evaluation limit`,
+    });
   }
 
   /** Bounds intermediate values: no string or array on the way may be larger than the final result may be. */

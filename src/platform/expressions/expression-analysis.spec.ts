@@ -4,14 +4,21 @@ import { analyzeExpression } from './expression-analysis.js';
 
 describe('analyzeExpression', () => {
   it('finds every regex literal, wherever it is', () => {
-    const { regexes } = analyzeExpression(jsonata('$map(xs, function($x) { $replace($x, /a/i, "b") }) ~> $filter(function($y) { $contains($y, /c/m) })').ast());
+    const { regexes } = analyzeExpression(
+      jsonata(
+        '$map(xs, function($x) { $replace($x, /a/i, "b") }) ~> $filter(function($y) { $contains($y, /c/m) })',
+      ).ast(),
+    );
     expect(regexes.map((regex) => `${regex.source}/${regex.flags}`)).toEqual(expect.arrayContaining(['a/gi', 'c/gm']));
     expect(regexes).toHaveLength(2);
     expect(analyzeExpression(jsonata('a.b & "c"').ast()).regexes).toEqual([]);
   });
 
   it('marks the steps whose values JSONata writes as JSON or compares deeply', () => {
-    const ast = jsonata('(a & b) = -c').ast() as unknown as { lhs: { expressions: [{ lhs: object; rhs: object }] }; rhs: { expression: object } };
+    const ast = jsonata('(a & b) = -c').ast() as unknown as {
+      lhs: { expressions: [{ lhs: object; rhs: object }] };
+      rhs: { expression: object };
+    };
     const { serializedSteps } = analyzeExpression(ast as unknown as jsonata.ExprNode);
     const concat = ast.lhs.expressions[0];
     expect(serializedSteps.has(concat.lhs)).toBe(true);

@@ -18,7 +18,10 @@ describe('ExpressionError', () => {
   });
 
   it('maps JSONata errors by code and keeps position and code', () => {
-    const error = ExpressionError.from({ code: 'S0201', position: 7, token: '.', message: 'Syntax error: "."' }, 'a.b.');
+    const error = ExpressionError.from(
+      { code: 'S0201', position: 7, token: '.', message: 'Syntax error: "."' },
+      'a.b.',
+    );
     expect(error.reason).toBe('syntax');
     expect(error.jsonataCode).toBe('S0201');
     expect(error.position).toBe(7);

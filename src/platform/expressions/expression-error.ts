@@ -58,7 +58,8 @@ export class ExpressionError extends Error {
 
   constructor(init: ExpressionErrorInit) {
     const detail = truncate(init.detail, MAX_DETAIL_CHARS);
-    const expression = init.expression === undefined ? undefined : truncate(init.expression.trim(), MAX_EXPRESSION_CHARS);
+    const expression =
+      init.expression === undefined ? undefined : truncate(init.expression.trim(), MAX_EXPRESSION_CHARS);
     super(formatMessage(init.reason, detail, expression, init.jsonataCode, init.position));
     this.name = 'ExpressionError';
     this.reason = init.reason;
@@ -95,7 +96,11 @@ export class ExpressionError extends Error {
       return new ExpressionError({ reason: 'too_large', detail: 'a value grew beyond the allowed size', expression });
     }
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      return new ExpressionError({ reason: 'too_deep', detail: 'the value or expression is nested too deeply', expression });
+      return new ExpressionError({
+        reason: 'too_deep',
+        detail: 'the value or expression is nested too deeply',
+        expression,
+      });
     }
     // Engine-internal errors can quote data in their messages; only their type is reported.
     const kind = error instanceof Error ? error.name : typeof error;
@@ -139,7 +144,8 @@ function positionOf(error: unknown): number | undefined {
  * "Unable to cast value to a number: <the string>"). Those values are cut back out.
  */
 function safeJsonataMessage(error: JsonataErrorShape): string {
-  let message = typeof error.message === 'string' && error.message !== '' ? error.message : `JSONata error ${error.code}`;
+  let message =
+    typeof error.message === 'string' && error.message !== '' ? error.message : `JSONata error ${error.code}`;
   // Syntax errors quote the expression; limit errors quote a size or depth, never data.
   if (error.code.startsWith('S') || LIMIT_CODES[error.code] !== undefined) return message;
   for (const value of [error.value, error.value2, error.exp]) {

@@ -106,7 +106,9 @@ describe('the JSONata internals the evaluator relies on', () => {
 
   it('enforces the sequence and stack options', async () => {
     await expect(jsonata('[1..11]', { sequence: 10 }).evaluate({})).rejects.toMatchObject({ code: 'D2015' });
-    await expect(jsonata('($f := function($n) { 1 + $f($n) }; $f(1))', { stack: 50 }).evaluate({})).rejects.toMatchObject({
+    await expect(
+      jsonata('($f := function($n) { 1 + $f($n) }; $f(1))', { stack: 50 }).evaluate({}),
+    ).rejects.toMatchObject({
       code: 'D1011',
     });
   });
@@ -121,7 +123,11 @@ describe('the JSONata internals the evaluator relies on', () => {
 
   it('hands function arguments to a built-in as callables', async () => {
     const program = jsonata('$probe(function($a, $b) { $a > $b })');
-    program.registerFunction('probe', async (compare: (a: unknown, b: unknown) => Promise<unknown>) => compare(2, 1), '<f:b>');
+    program.registerFunction(
+      'probe',
+      async (compare: (a: unknown, b: unknown) => Promise<unknown>) => compare(2, 1),
+      '<f:b>',
+    );
     expect(await program.evaluate({})).toBe(true);
   });
 

@@ -41,7 +41,12 @@ function compile(regex: RegExp): Re2Pattern {
   try {
     const program = RE2JS.compile(RE2JS.translateRegExp(regex.source), flags);
     const groupCount = program.groupCount();
-    return { program, groupCount, instructions: program.programSize(), literal: program.re2().prefixComplete && groupCount === 0 };
+    return {
+      program,
+      groupCount,
+      instructions: program.programSize(),
+      literal: program.re2().prefixComplete && groupCount === 0,
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw unsupported(regex, reason);
@@ -49,7 +54,10 @@ function compile(regex: RegExp): Re2Pattern {
 }
 
 function unsupported(regex: RegExp, reason: string): ExpressionError {
-  const source = regex.source.length > MAX_QUOTED_PATTERN_CHARS ? `${regex.source.slice(0, MAX_QUOTED_PATTERN_CHARS)}…` : regex.source;
+  const source =
+    regex.source.length > MAX_QUOTED_PATTERN_CHARS
+      ? `${regex.source.slice(0, MAX_QUOTED_PATTERN_CHARS)}…`
+      : regex.source;
   return new ExpressionError({
     reason: 'syntax',
     detail:

@@ -10,7 +10,10 @@ function literal(source: string, flags = ''): RegExp {
 }
 
 /** Every match, driven the way JSONata drives its RegexEngine (lastIndex set before each exec). */
-function allMatches(regex: { lastIndex: number; exec(subject: string): RegExpExecArray | (string | undefined)[] | null }, subject: string) {
+function allMatches(
+  regex: { lastIndex: number; exec(subject: string): RegExpExecArray | (string | undefined)[] | null },
+  subject: string,
+) {
   const out: { match: string | undefined; index: number; groups: (string | undefined)[] }[] = [];
   let from = 0;
   for (;;) {
@@ -35,7 +38,9 @@ describe('Re2RegExp', () => {
     ['[^]', '', 'ab'],
     ['\\u0041\\x42', '', 'zABz'],
   ])('matches /%s/%s like a RegExp over %j', (source, flags, subject) => {
-    expect(allMatches(new Re2RegExp(literal(source, flags), plenty), subject)).toEqual(allMatches(literal(source, flags), subject));
+    expect(allMatches(new Re2RegExp(literal(source, flags), plenty), subject)).toEqual(
+      allMatches(literal(source, flags), subject),
+    );
   });
 
   it('sets lastIndex like a global RegExp: after the match, back to 0 when none is found', () => {
@@ -90,7 +95,9 @@ describe('Re2RegExp', () => {
     }
     expect(caught).toBeInstanceOf(ExpressionError);
     expect((caught as ExpressionError).reason).toBe('too_costly');
-    expect((caught as ExpressionError).message).toMatch(/regular expression search over 100000 characters could take \d+ ms/);
+    expect((caught as ExpressionError).message).toMatch(
+      /regular expression search over 100000 characters could take \d+ ms/,
+    );
     expect(asked).toBe(2);
   });
 
@@ -132,7 +139,9 @@ describe('re2PatternOf', () => {
     }
     expect(caught).toBeInstanceOf(ExpressionError);
     expect((caught as ExpressionError).reason).toBe('syntax');
-    expect((caught as ExpressionError).message).toContain(`the regular expression /${regex.source}/ cannot run on the linear-time RE2 engine`);
+    expect((caught as ExpressionError).message).toContain(
+      `the regular expression /${regex.source}/ cannot run on the linear-time RE2 engine`,
+    );
     expect((caught as ExpressionError).message).toContain('lookahead, lookbehind and backreferences are not supported');
   });
 

@@ -25,9 +25,15 @@ function makeContext(): ExpressionContext {
   };
 }
 
-const bindings = { execution: { wait1: { resume_url: 'https://flowhook.test/webhook/workflow/resume/webhook_x_wait1_abc' } } };
+const bindings = {
+  execution: { wait1: { resume_url: 'https://flowhook.test/webhook/workflow/resume/webhook_x_wait1_abc' } },
+};
 
-async function renderError(evaluator: TemplateEvaluator, template: string, context = makeContext()): Promise<ExpressionError> {
+async function renderError(
+  evaluator: TemplateEvaluator,
+  template: string,
+  context = makeContext(),
+): Promise<ExpressionError> {
   try {
     await evaluator.render(template, context, bindings);
   } catch (error) {
@@ -105,7 +111,9 @@ describe('TemplateEvaluator', () => {
     });
 
     it('writes numbers like JSONata $string, keeping integers exact', async () => {
-      expect(await evaluator.render('{{ trigger.body.ratio + 0.2 }}|{{ trigger.body.phone }}', makeContext())).toBe('0.3|5511999999999');
+      expect(await evaluator.render('{{ trigger.body.ratio + 0.2 }}|{{ trigger.body.phone }}', makeContext())).toBe(
+        '0.3|5511999999999',
+      );
     });
 
     it('returns strings without {{ unchanged', async () => {
@@ -121,9 +129,9 @@ describe('TemplateEvaluator', () => {
     it('applies encode to inserted values only, and not to single-expression values', async () => {
       const context = makeContext();
       const encode = encodeURIComponent;
-      expect(await evaluator.render('https://x.test/p/{{ "a b/c" }}?q={{ "&=" }}', context, undefined, { encode })).toBe(
-        'https://x.test/p/a%20b%2Fc?q=%26%3D',
-      );
+      expect(
+        await evaluator.render('https://x.test/p/{{ "a b/c" }}?q={{ "&=" }}', context, undefined, { encode }),
+      ).toBe('https://x.test/p/a%20b%2Fc?q=%26%3D');
       expect(await evaluator.render('{{ "a b" }}', context, undefined, { encode })).toBe('a b');
     });
 
@@ -183,7 +191,9 @@ describe('TemplateEvaluator', () => {
       const context = makeContext();
       const error = await renderError(evaluator, '{{ $eval("1 + 1") }}', context);
       expect(error.message).toMatch(/\$eval is not available/);
-      await expect(evaluator.render('{{ $eval(trigger.body.secret) }}', context)).rejects.toBeInstanceOf(ExpressionError);
+      await expect(evaluator.render('{{ $eval(trigger.body.secret) }}', context)).rejects.toBeInstanceOf(
+        ExpressionError,
+      );
     });
 
     it('does not let a "__proto__" key reach any prototype', async () => {
@@ -195,7 +205,12 @@ describe('TemplateEvaluator', () => {
     });
 
     it('exposes only the context keys at the root', async () => {
-      expect(await evaluator.render('{{ $keys($) }}', makeContext(), bindings)).toEqual(['trigger', 'nodes', 'contact', 'execution']);
+      expect(await evaluator.render('{{ $keys($) }}', makeContext(), bindings)).toEqual([
+        'trigger',
+        'nodes',
+        'contact',
+        'execution',
+      ]);
     });
 
     it('cannot name its own guard binding', async () => {
@@ -241,7 +256,9 @@ describe('TemplateEvaluator', () => {
     });
 
     it('stops a loop over a big range, by sequence size or by time', async () => {
-      await expect(fast.render('{{ [1..10000000].($string($)) }}', makeContext())).rejects.toMatchObject({ reason: 'too_large' });
+      await expect(fast.render('{{ [1..10000000].($string($)) }}', makeContext())).rejects.toMatchObject({
+        reason: 'too_large',
+      });
       const roomy = new TemplateEvaluator({ timeoutMs: 20, maxSequenceLength: 10_000_000 });
       await expect(roomy.render('{{ $count([1..10000000].($string($))) }}', makeContext())).rejects.toMatchObject({
         reason: 'timeout',
@@ -256,11 +273,14 @@ describe('TemplateEvaluator', () => {
     });
 
     it('stops a recursive string builder', async () => {
-      await expect(fast.render('{{ ($f := function($s){ $f($s & "x") }; $f("")) }}', makeContext())).rejects.toBeInstanceOf(
-        ExpressionError,
-      );
       await expect(
-        evaluator.render('{{ ($f := function($s, $n){ $n = 0 ? $s : $f($s & $s, $n - 1) }; $length($f("x", 40))) }}', makeContext()),
+        fast.render('{{ ($f := function($s){ $f($s & "x") }; $f("")) }}', makeContext()),
+      ).rejects.toBeInstanceOf(ExpressionError);
+      await expect(
+        evaluator.render(
+          '{{ ($f := function($s, $n){ $n = 0 ? $s : $f($s & $s, $n - 1) }; $length($f("x", 40))) }}',
+          makeContext(),
+        ),
       ).rejects.toMatchObject({ reason: 'too_large' });
     });
 
@@ -282,10 +302,15 @@ describe('TemplateEvaluator', () => {
     });
 
     it('keeps $pad behaving like the built-in within the limit', async () => {
-      expect(await evaluator.render('[{{ $pad("ab", 5) }}|{{ $pad("ab", -5, "#") }}|{{ $pad("ab", 7, "xy") }}|{{ $pad("abcdef", 3) }}]', makeContext())).toBe(
-        '[ab   |###ab|abxyxyx|abcdef]',
+      expect(
+        await evaluator.render(
+          '[{{ $pad("ab", 5) }}|{{ $pad("ab", -5, "#") }}|{{ $pad("ab", 7, "xy") }}|{{ $pad("abcdef", 3) }}]',
+          makeContext(),
+        ),
+      ).toBe('[ab   |###ab|abxyxyx|abcdef]');
+      expect(await evaluator.render('{{ $pad("é", 3, "😀") }}|{{ $pad("é", -4, "😀a") }}', makeContext())).toBe(
+        'é😀😀|😀a😀é',
       );
-      expect(await evaluator.render('{{ $pad("é", 3, "😀") }}|{{ $pad("é", -4, "😀a") }}', makeContext())).toBe('é😀😀|😀a😀é');
     });
 
     it('counts every inserted value towards the limit', async () => {
@@ -367,7 +392,9 @@ describe('TemplateEvaluator', () => {
 
     it('refuses a search that could outlast the budget, and stops a long loop of searches', async () => {
       const long = { trigger: { body: { s: 'a'.repeat(1_000_000) } } };
-      expect((await renderError(evaluator, '{{ $match(trigger.body.s, /(a|b|c)+(d|e)/) }}', long)).reason).toBe('too_costly');
+      expect((await renderError(evaluator, '{{ $match(trigger.body.s, /(a|b|c)+(d|e)/) }}', long)).reason).toBe(
+        'too_costly',
+      );
       const fast = new TemplateEvaluator({ timeoutMs: 20 });
       const error = await renderError(fast, '{{ $replace($substring(trigger.body.s, 0, 20000), /a*b|a/, "x") }}', long);
       expect(['timeout', 'too_costly']).toContain(error.reason);
@@ -375,7 +402,11 @@ describe('TemplateEvaluator', () => {
 
     it('gives each concurrent evaluation its own budget for its searches', async () => {
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, index) => evaluator.render('{{ $replace(trigger.body.s, /(\\d)/, "<$1>") }}', { trigger: { body: { s: `n${index}` } } })),
+        Array.from({ length: 20 }, (_, index) =>
+          evaluator.render('{{ $replace(trigger.body.s, /(\\d)/, "<$1>") }}', {
+            trigger: { body: { s: `n${index}` } },
+          }),
+        ),
       );
       expect(results).toEqual(Array.from({ length: 20 }, (_, index) => `n${String(index).replace(/(\d)/g, '<$1>')}`));
     });
@@ -429,9 +460,9 @@ describe('TemplateEvaluator', () => {
     });
 
     it('fails the whole call on the first failing template', async () => {
-      await expect(evaluator.renderDeep({ ok: '{{ 1 }}', bad: ['{{ $number("x") }}'] }, makeContext())).rejects.toBeInstanceOf(
-        ExpressionError,
-      );
+      await expect(
+        evaluator.renderDeep({ ok: '{{ 1 }}', bad: ['{{ $number("x") }}'] }, makeContext()),
+      ).rejects.toBeInstanceOf(ExpressionError);
     });
   });
 
@@ -470,7 +501,11 @@ describe('TemplateEvaluator', () => {
       const cached = new TemplateEvaluator();
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, index) =>
-          cached.render('{{ trigger.body.n * 2 }}-{{ $execution.k }}', { trigger: { body: { n: index } } }, { execution: { k: index } }),
+          cached.render(
+            '{{ trigger.body.n * 2 }}-{{ $execution.k }}',
+            { trigger: { body: { n: index } } },
+            { execution: { k: index } },
+          ),
         ),
       );
       expect(results).toEqual(Array.from({ length: 50 }, (_, index) => `${index * 2}-${index}`));

@@ -293,7 +293,10 @@ export class TemplateEvaluator {
     for (const step of analysis.serializedSteps) SERIALIZED_STEPS.add(step);
     // The typings only allow string names; JSONata's bind accepts symbols, which expressions cannot name.
     program.assign(EVALUATE_ENTRY as unknown as string, onEvaluateEntry);
-    program.assign(EVALUATE_EXIT as unknown as string, analysis.serializedSteps.size > 0 ? onEvaluateExitSerialized : onEvaluateExit);
+    program.assign(
+      EVALUATE_EXIT as unknown as string,
+      analysis.serializedSteps.size > 0 ? onEvaluateExitSerialized : onEvaluateExit,
+    );
     registerBoundedBuiltins(program, this.limits.maxResultBytes);
     return analysis.regexes.length > 0 ? { program, regexOptions: options } : { program };
   }
@@ -335,10 +338,21 @@ function onEvaluateExit(_step: unknown, _input: unknown, environment: jsonata.En
  * (`&`, `=`, …): such a value may not be larger as JSON than a string the template may build, which
  * also bounds that work (a value holding one object many times is exponentially large as JSON).
  */
-function onEvaluateExitSerialized(step: unknown, _input: unknown, environment: jsonata.Environment, result: unknown): void {
+function onEvaluateExitSerialized(
+  step: unknown,
+  _input: unknown,
+  environment: jsonata.Environment,
+  result: unknown,
+): void {
   const budget = budgetOf(environment);
   budget.checkIntermediate(result);
-  if (typeof result === 'object' && result !== null && typeof step === 'object' && step !== null && SERIALIZED_STEPS.has(step)) {
+  if (
+    typeof result === 'object' &&
+    result !== null &&
+    typeof step === 'object' &&
+    step !== null &&
+    SERIALIZED_STEPS.has(step)
+  ) {
     assertJsonWithin(result, budget.limits.maxResultBytes);
   }
 }

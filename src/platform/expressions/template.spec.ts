@@ -59,8 +59,12 @@ describe('findTemplateErrors', () => {
   });
 
   it('reports a regular expression the RE2 engine cannot run', () => {
-    expect(findTemplateErrors('{{ $match(trigger.body.s, /a(?!b)/) }}')).toMatch(/^Syntax error in .*cannot run on the linear-time RE2 engine/);
-    expect(findTemplateErrors('{{ $replace(trigger.body.s, /(a)\\1/, "") }}')).toMatch(/lookahead, lookbehind and backreferences are not supported/);
+    expect(findTemplateErrors('{{ $match(trigger.body.s, /a(?!b)/) }}')).toMatch(
+      /^Syntax error in .*cannot run on the linear-time RE2 engine/,
+    );
+    expect(findTemplateErrors('{{ $replace(trigger.body.s, /(a)\\1/, "") }}')).toMatch(
+      /lookahead, lookbehind and backreferences are not supported/,
+    );
     expect(findTemplateErrors('{{ $match(trigger.body.s, /a(b)?c/i) }}')).toBeNull();
   });
 
@@ -70,9 +74,9 @@ describe('findTemplateErrors', () => {
   });
 
   it('finds the first error inside a JSON value with its path', () => {
-    expect(findTemplateErrorsDeep({ url: 'https://x/{{ trigger.body.id }}', body: { items: [{ n: '{{ 1 + }}' }] } })).toMatch(
-      /^body\.items\[0\]\.n: Syntax error in \{\{ 1 \+ \}\}/,
-    );
+    expect(
+      findTemplateErrorsDeep({ url: 'https://x/{{ trigger.body.id }}', body: { items: [{ n: '{{ 1 + }}' }] } }),
+    ).toMatch(/^body\.items\[0\]\.n: Syntax error in \{\{ 1 \+ \}\}/);
     expect(findTemplateErrorsDeep({ a: ['{{ 1 }}', 2, null, true] })).toBeNull();
     expect(findTemplateErrorsDeep('{{ ) }}')).toMatch(/^Syntax error/);
   });

@@ -20,9 +20,13 @@ export function boundedString(this: Focus, value: unknown, prettify?: boolean): 
   if (typeof value === 'string') return value;
   if (isFunctionValue(value)) return '';
   if (typeof value === 'number' && !Number.isFinite(value)) throw jsonataError('D3001', { value });
-  const unwrapped = Array.isArray(value) && (value as { outerWrapper?: unknown }).outerWrapper === true ? value[0] : value;
+  const unwrapped =
+    Array.isArray(value) && (value as { outerWrapper?: unknown }).outerWrapper === true ? value[0] : value;
   const maxChars = budgetOf(this.environment).limits.maxResultBytes;
-  return stringifyWithin(unwrapped, { maxChars, style: 'jsonata', roundNumbers: true, indent: prettify === true ? 2 : 0 }) ?? '';
+  return (
+    stringifyWithin(unwrapped, { maxChars, style: 'jsonata', roundNumbers: true, indent: prettify === true ? 2 : 0 }) ??
+    ''
+  );
 }
 
 /** `$clone` (also what transform expressions `~> |…|` copy with), within the same bound as `$string`. */
@@ -48,7 +52,11 @@ export async function nativeStringReplace(this: Focus, ...args: unknown[]): Prom
   if (typeof limit !== 'number' || limit < 0) return (await originalBuiltin('replace')).apply(this, args);
   const parts: string[] = [];
   let position = 0;
-  for (let index = text.indexOf(pattern); index !== -1 && parts.length / 2 < limit; index = text.indexOf(pattern, position)) {
+  for (
+    let index = text.indexOf(pattern);
+    index !== -1 && parts.length / 2 < limit;
+    index = text.indexOf(pattern, position)
+  ) {
     parts.push(text.slice(position, index), replacement);
     position = index + pattern.length;
   }
@@ -90,7 +98,9 @@ export function withBoundedPicture(name: string): (this: Focus, ...args: unknown
  * in the hundreds of millions aborts the whole Node process (V8 "invalid size error"), which no
  * step hook can prevent. Otherwise it behaves like the built-in (widths count code points).
  */
-export function boundedPad(maxLength: number): (str: string | undefined, width: number, char?: string) => string | undefined {
+export function boundedPad(
+  maxLength: number,
+): (str: string | undefined, width: number, char?: string) => string | undefined {
   return (str, width, char) => {
     if (str === undefined) return undefined;
     const fill = char === undefined || char.length === 0 ? ' ' : char;
@@ -106,7 +116,9 @@ export function boundedPad(maxLength: number): (str: string | undefined, width: 
     const fillPoints = Array.from(fill);
     const repeated = fill.repeat(Math.ceil(padLength / fillPoints.length));
     const padding =
-      fillPoints.length === fill.length ? repeated.slice(0, padLength) : Array.from(repeated).slice(0, padLength).join('');
+      fillPoints.length === fill.length
+        ? repeated.slice(0, padLength)
+        : Array.from(repeated).slice(0, padLength).join('');
     return target > 0 ? str + padding : padding + str;
   };
 }

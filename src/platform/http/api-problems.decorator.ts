@@ -21,7 +21,9 @@ export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency is unavailable; see Retry-After.',
 };
 
-export const PROBLEM_CONTENT = { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } };
+export const PROBLEM_CONTENT = {
+  [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } },
+};
 
 /** Documents the problem-details error responses a route can answer with. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {

@@ -28,14 +28,21 @@ describe('parseJsonBody', () => {
 
   it('answers Fastify’s own errors for an empty or malformed body', () => {
     expect(run(parseJsonBody, '').error).toMatchObject({ code: 'FST_ERR_CTP_EMPTY_JSON_BODY', statusCode: 400 });
-    expect(run(parseJsonBody, '{"a": ').error).toMatchObject({ code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 });
+    expect(run(parseJsonBody, '{"a": ').error).toMatchObject({
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+      statusCode: 400,
+    });
   });
 
   it('takes exactly the nesting limit and refuses one level more, naming the limit', () => {
     expect(run(parseJsonBody, nested(MAX_JSON_DEPTH)).error).toBeNull();
     const { error } = run(parseJsonBody, nested(MAX_JSON_DEPTH + 1));
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ kind: 'invalid_input', code: 'json_too_deep', message: expect.stringContaining(`deeper than ${MAX_JSON_DEPTH} levels`) });
+    expect(error).toMatchObject({
+      kind: 'invalid_input',
+      code: 'json_too_deep',
+      message: expect.stringContaining(`deeper than ${MAX_JSON_DEPTH} levels`),
+    });
   });
 
   it('refuses 100,000 levels without overflowing the stack', () => {
@@ -45,13 +52,20 @@ describe('parseJsonBody', () => {
   it('refuses prototype keys with that reason, on routes that do not take them as data', () => {
     expect(run(parseJsonBody, '{"x": {"constructor": {"prototype": {}}}}').error).toMatchObject({
       code: 'forbidden_property_name',
-      message: 'The request body contains a forbidden property name (__proto__ or constructor.prototype) at x.constructor.prototype.',
+      message:
+        'The request body contains a forbidden property name (__proto__ or constructor.prototype) at x.constructor.prototype.',
     });
-    expect(run(parseJsonBody, '{"__proto__": {"polluted": true}}').error).toMatchObject({ code: 'forbidden_property_name' });
+    expect(run(parseJsonBody, '{"__proto__": {"polluted": true}}').error).toMatchObject({
+      code: 'forbidden_property_name',
+    });
   });
 
   it('keeps prototype keys as own data properties where the route takes them as data', () => {
-    const { error, body } = run(parseJsonBody, '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}', route(true));
+    const { error, body } = run(
+      parseJsonBody,
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+      route(true),
+    );
     expect(error).toBeNull();
     expect(Object.getOwnPropertyDescriptor(body, '__proto__')?.value).toEqual({ polluted: true });
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype);

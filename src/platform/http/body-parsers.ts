@@ -36,6 +36,7 @@ export function parseJsonBody(request: FastifyRequest, body: Buffer, done: Parse
  */
 export function parseFormBody(request: FastifyRequest, body: Buffer, done: ParserDone): void {
   const parsed = parseQueryString(body.toString('utf8'));
-  if (Object.hasOwn(parsed, '__proto__') && !acceptsPrototypeKeys(request)) return done(forbiddenPropertyName('__proto__'));
+  if (Object.hasOwn(parsed, '__proto__') && !acceptsPrototypeKeys(request))
+    return done(forbiddenPropertyName('__proto__'));
   done(null, parsed);
 }

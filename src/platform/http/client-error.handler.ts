@@ -11,10 +11,16 @@ interface ParserRefusal {
 
 /** Node's HTTP parser errors (llhttp codes) a client can cause, by what they mean to that client. */
 const REFUSALS: Record<string, ParserRefusal> = {
-  HPE_HEADER_OVERFLOW: { status: 431, detail: `The request line and headers are larger than ${Math.floor(maxHeaderSize / 1024)} KiB.` },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    detail: `The request line and headers are larger than ${Math.floor(maxHeaderSize / 1024)} KiB.`,
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'The request was not received in time.' },
   HPE_INVALID_CONTENT_LENGTH: { status: 400, detail: 'The Content-Length header is not a valid length.' },
-  HPE_UNEXPECTED_CONTENT_LENGTH: { status: 400, detail: 'Content-Length cannot be sent together with Transfer-Encoding: chunked.' },
+  HPE_UNEXPECTED_CONTENT_LENGTH: {
+    status: 400,
+    detail: 'Content-Length cannot be sent together with Transfer-Encoding: chunked.',
+  },
   HPE_INVALID_TRANSFER_ENCODING: { status: 400, detail: 'The Transfer-Encoding header is invalid.' },
   HPE_INVALID_HEADER_TOKEN: { status: 400, detail: 'A header name or value holds characters HTTP does not allow.' },
   HPE_INVALID_METHOD: { status: 400, detail: 'The request method is not a valid HTTP method.' },

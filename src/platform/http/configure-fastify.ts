@@ -23,7 +23,13 @@ export function configureFastify(fastify: FastifyInstance, logger: Logger): void
   const accessLog = logger.child({}, { redact: { paths: [] } });
   fastify.addHook('onResponse', (request, reply, done) => {
     accessLog.info(
-      { method: request.method, path: loggablePath(request.url, request.routeOptions?.url), route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        path: loggablePath(request.url, request.routeOptions?.url),
+        route: request.routeOptions?.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request completed',
     );
     done();

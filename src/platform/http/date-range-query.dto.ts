@@ -6,7 +6,8 @@ import { IsISO8601, IsOptional, Matches } from 'class-validator';
  * minute or finer with an optional offset. ISO also allows week dates, year-months and hours alone,
  * which PostgreSQL refuses.
  */
-const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-5]):[0-5]\d)?)?$/;
+const DATE_OR_DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-5]):[0-5]\d)?)?$/;
 const FORMS = 'a date (2026-11-30) or a date-time (2026-11-30T12:00:00Z)';
 
 /** `dateFrom` / `dateTo`: inclusive ISO 8601 bounds; a date without a time as `dateTo` covers that whole (UTC) day. */

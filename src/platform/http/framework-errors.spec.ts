@@ -6,7 +6,10 @@ import { MAX_PATH_PARAM_LENGTH } from './http-limits.js';
 const handle = createFrameworkErrorHandler(pino({ level: 'silent' }));
 
 /** What the handler did to the reply (the router's Request/Reply are exercised end to end in the e2e). */
-function answer(error: FastifyError, url: string): { status?: number; headers: Record<string, string>; body?: unknown } {
+function answer(
+  error: FastifyError,
+  url: string,
+): { status?: number; headers: Record<string, string>; body?: unknown } {
   const sent: { status?: number; headers: Record<string, string>; body?: unknown } = { headers: {} };
   const reply = {
     code(status: number) {

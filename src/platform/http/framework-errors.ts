@@ -14,13 +14,26 @@ export function createFrameworkErrorHandler(logger: Logger) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const path = request.url.split('?')[0];
     const { problem, unexpected } = resolve(error, path);
-    if (unexpected) logger.error({ err: error, errorId: problem.errorId, correlationId: request.id, method: request.method }, 'unexpected error');
-    else logger.info({ correlationId: request.id, method: request.method, status: problem.status, code: error.code }, 'request refused by the router');
-    void reply.code(problem.status).header(REQUEST_ID_HEADER, request.id).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
+    if (unexpected)
+      logger.error(
+        { err: error, errorId: problem.errorId, correlationId: request.id, method: request.method },
+        'unexpected error',
+      );
+    else
+      logger.info(
+        { correlationId: request.id, method: request.method, status: problem.status, code: error.code },
+        'request refused by the router',
+      );
+    void reply
+      .code(problem.status)
+      .header(REQUEST_ID_HEADER, request.id)
+      .header('Content-Type', PROBLEM_CONTENT_TYPE)
+      .send(problem);
   };
 }
 
 function resolve(error: FastifyError, path: string): ResolvedProblem {
-  if (error.code === 'FST_ERR_BAD_URL' && !path.startsWith('/api/')) return { problem: clientProblem(404, 'Not found.', path), unexpected: false };
+  if (error.code === 'FST_ERR_BAD_URL' && !path.startsWith('/api/'))
+    return { problem: clientProblem(404, 'Not found.', path), unexpected: false };
   return resolveProblem(error, path);
 }

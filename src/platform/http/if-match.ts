@@ -7,7 +7,8 @@ import { DomainError } from '../errors/domain-error.js';
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*' || header.trim() === '') return undefined;
   const match = header.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
-  if (!match) throw new DomainError('invalid_input', 'invalid_if_match', 'If-Match must be the ETag of the resource, e.g. "3".');
+  if (!match)
+    throw new DomainError('invalid_input', 'invalid_if_match', 'If-Match must be the ETag of the resource, e.g. "3".');
   return Number(match[1]);
 }
 

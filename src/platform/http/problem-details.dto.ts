@@ -28,6 +28,9 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
 
-  @ApiPropertyOptional({ description: 'Only on 500s: the id the error was logged under.', example: '0b5f6a52-2f1c-4a8e-9d8b-1c1f2f0e6d3a' })
+  @ApiPropertyOptional({
+    description: 'Only on 500s: the id the error was logged under.',
+    example: '0b5f6a52-2f1c-4a8e-9d8b-1c1f2f0e6d3a',
+  })
   errorId?: string;
 }

@@ -17,7 +17,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { problem, retryAfter, unexpected } = resolveProblem(exception, request.url.split('?')[0]);
     if (unexpected) {
-      this.logger.error({ err: exception, errorId: problem.errorId, method: request.method, route: request.routeOptions?.url }, 'unexpected error');
+      this.logger.error(
+        { err: exception, errorId: problem.errorId, method: request.method, route: request.routeOptions?.url },
+        'unexpected error',
+      );
     }
     if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
     void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);

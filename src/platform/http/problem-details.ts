@@ -82,16 +82,23 @@ export function resolveProblem(error: unknown, instance: string): ResolvedProble
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status >= 500) return unexpected(instance, status);
-    return { problem: build(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error), instance), unexpected: false };
+    return {
+      problem: build(status, CODE_BY_STATUS[status] ?? 'http_error', httpExceptionDetail(error), instance),
+      unexpected: false,
+    };
   }
   // PostgreSQL refusing connections, or requests piling up behind a stalled dependency (a batcher
   // full): nobody's mistake, try again later, not a 500.
   if (isDatabaseUnavailable(error)) return resolveProblem(new DependencyUnavailableError(['PostgreSQL']), instance);
-  if (error instanceof BatcherSaturatedError) return resolveProblem(new DependencyUnavailableError(['a dependency']), instance);
+  if (error instanceof BatcherSaturatedError)
+    return resolveProblem(new DependencyUnavailableError(['a dependency']), instance);
   const frameworkStatus = clientErrorStatus(error);
   if (frameworkStatus) {
     const detail = frameworkDetail(frameworkStatus, error);
-    return { problem: build(frameworkStatus, CODE_BY_STATUS[frameworkStatus] ?? 'http_error', detail, instance), unexpected: false };
+    return {
+      problem: build(frameworkStatus, CODE_BY_STATUS[frameworkStatus] ?? 'http_error', detail, instance),
+      unexpected: false,
+    };
   }
   return unexpected(instance, 500);
 }
@@ -103,13 +110,24 @@ export function clientProblem(status: number, detail: string, instance: string):
 
 function unexpected(instance: string, status: number): ResolvedProblem {
   const errorId = randomUUID();
-  const problem = build(status, 'internal_error', `An unexpected error occurred; it was logged with errorId ${errorId}.`, instance);
+  const problem = build(
+    status,
+    'internal_error',
+    `An unexpected error occurred; it was logged with errorId ${errorId}.`,
+    instance,
+  );
   problem.errorId = errorId;
   return { problem, unexpected: true };
 }
 
 function build(status: number, code: string, detail: string, instance: string, errors?: FieldError[]): ProblemDetails {
-  const problem: ProblemDetails = { type: problemType(code), title: STATUS_CODES[status] ?? 'Error', status, detail, instance };
+  const problem: ProblemDetails = {
+    type: problemType(code),
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    instance,
+  };
   if (errors && errors.length > 0) problem.errors = errors;
   return problem;
 }
@@ -145,7 +163,8 @@ function frameworkDetail(status: number, error: unknown): string {
     case 'FST_ERR_BAD_URL':
       return 'The request path is not valid percent-encoded UTF-8.';
     default:
-      if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'The request body is not valid JSON.';
-      return status === 404 ? 'Not found.' : (error as Error).message ?? 'Bad request.';
+      if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+        return 'The request body is not valid JSON.';
+      return status === 404 ? 'Not found.' : ((error as Error).message ?? 'Bad request.');
   }
 }

@@ -32,7 +32,8 @@ export function findPrototypeKey(value: unknown): string | undefined {
     if (typeof current !== 'object' || current === null) continue;
     if (Object.hasOwn(current, '__proto__')) return join(path, '__proto__');
     const ctor = Object.hasOwn(current, 'constructor') ? (current as { constructor: unknown }).constructor : undefined;
-    if (typeof ctor === 'object' && ctor !== null && Object.hasOwn(ctor, 'prototype')) return join(join(path, 'constructor'), 'prototype');
+    if (typeof ctor === 'object' && ctor !== null && Object.hasOwn(ctor, 'prototype'))
+      return join(join(path, 'constructor'), 'prototype');
     for (const [key, child] of Object.entries(current)) {
       if (typeof child === 'object' && child !== null) pending.push({ value: child, path: join(path, key) });
     }

@@ -93,7 +93,14 @@ describe('SsrfPolicy', () => {
   });
 
   describe('address and CIDR entries', () => {
-    const policy = new SsrfPolicy(['127.0.0.1:4599', '10.1.0.0/16', '[::1]:8080', '192.168.5.5', '[fd00::/8]:443', '::ffff:172.16.0.0/112']);
+    const policy = new SsrfPolicy([
+      '127.0.0.1:4599',
+      '10.1.0.0/16',
+      '[::1]:8080',
+      '192.168.5.5',
+      '[fd00::/8]:443',
+      '::ffff:172.16.0.0/112',
+    ]);
 
     it('allows the address on the entry port only', () => {
       expect(policy.isAddressAllowed('127.0.0.1', 4599)).toBe(true);
@@ -151,11 +158,18 @@ describe('SsrfPolicy', () => {
   });
 
   describe('configuration', () => {
-    it.each([['127.0.0.1:0'], ['127.0.0.1:65536'], ['127.0.0.1:http'], ['10.0.0.0/33'], ['[::1'], ['[::1]x'], ['bad host!'], ['127.1'], ['1.2.3.4.5']])(
-      'rejects the malformed entry %s',
-      (entry) => {
-        expect(() => new SsrfPolicy([entry])).toThrow(/OUTBOUND_ALLOWED_HOSTS entry/);
-      },
-    );
+    it.each([
+      ['127.0.0.1:0'],
+      ['127.0.0.1:65536'],
+      ['127.0.0.1:http'],
+      ['10.0.0.0/33'],
+      ['[::1'],
+      ['[::1]x'],
+      ['bad host!'],
+      ['127.1'],
+      ['1.2.3.4.5'],
+    ])('rejects the malformed entry %s', (entry) => {
+      expect(() => new SsrfPolicy([entry])).toThrow(/OUTBOUND_ALLOWED_HOSTS entry/);
+    });
   });
 });

@@ -34,16 +34,23 @@ export class SsrfPolicy {
 
   /** @throws Error naming the malformed entry (configuration errors surface at boot). */
   constructor(allowedHosts: readonly string[] = []) {
-    this.entries = allowedHosts.map((raw) => raw.trim()).filter((raw) => raw !== '').map(parseAllowEntry);
+    this.entries = allowedHosts
+      .map((raw) => raw.trim())
+      .filter((raw) => raw !== '')
+      .map(parseAllowEntry);
   }
-
 
   /** Whether a connection to this IP address and port may be made. Unparseable input is refused. */
   isAddressAllowed(address: string, port: number): boolean {
     const parsed = parseAddress(address);
     if (parsed === undefined) return false;
     for (const entry of this.entries) {
-      if (entry.kind === 'cidr' && portMatches(entry.port, port) && entry.range[0].kind() === parsed.kind() && parsed.match(entry.range)) {
+      if (
+        entry.kind === 'cidr' &&
+        portMatches(entry.port, port) &&
+        entry.range[0].kind() === parsed.kind() &&
+        parsed.match(entry.range)
+      ) {
         return true;
       }
     }
@@ -53,7 +60,9 @@ export class SsrfPolicy {
   /** Whether a hostname entry names this host (case-insensitive, exact) and port. */
   isHostAllowed(hostname: string, port: number): boolean {
     const host = normaliseHostname(hostname);
-    return this.entries.some((entry) => entry.kind === 'hostname' && entry.hostname === host && portMatches(entry.port, port));
+    return this.entries.some(
+      (entry) => entry.kind === 'hostname' && entry.hostname === host && portMatches(entry.port, port),
+    );
   }
 }
 
@@ -129,7 +138,8 @@ function splitHostPort(raw: string): { host: string; port?: number } {
   }
   if (portText === undefined) return { host };
   const port = Number(portText);
-  if (!PORT.test(portText) || port < 1 || port > 65535) throw new Error(`OUTBOUND_ALLOWED_HOSTS entry "${raw}": invalid port`);
+  if (!PORT.test(portText) || port < 1 || port > 65535)
+    throw new Error(`OUTBOUND_ALLOWED_HOSTS entry "${raw}": invalid port`);
   return { host, port };
 }
 

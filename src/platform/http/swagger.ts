@@ -24,7 +24,13 @@ export async function setupSwagger(app: INestApplication, publicBaseUrl: string)
     .addServer(publicBaseUrl)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_SCHEME)
-    .addGlobalResponse(...ROUTE_INDEPENDENT_STATUSES.map((status) => ({ status, description: PROBLEM_DESCRIPTIONS[status], content: PROBLEM_CONTENT })))
+    .addGlobalResponse(
+      ...ROUTE_INDEPENDENT_STATUSES.map((status) => ({
+        status,
+        description: PROBLEM_DESCRIPTIONS[status],
+        content: PROBLEM_CONTENT,
+      })),
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsDto] });
   documentBodyProblems(document);
@@ -33,7 +39,9 @@ export async function setupSwagger(app: INestApplication, publicBaseUrl: string)
 
 function documentBodyProblems(document: OpenAPIObject): void {
   for (const methods of Object.values(document.paths)) {
-    for (const operation of Object.values(methods as Record<string, { requestBody?: unknown; responses: Record<string, unknown> } | undefined>)) {
+    for (const operation of Object.values(
+      methods as Record<string, { requestBody?: unknown; responses: Record<string, unknown> } | undefined>,
+    )) {
       if (typeof operation !== 'object' || operation?.requestBody === undefined) continue;
       for (const status of BODY_STATUSES) {
         operation.responses[status] ??= { description: PROBLEM_DESCRIPTIONS[status], content: PROBLEM_CONTENT };

@@ -33,5 +33,10 @@ function assertStorable(request: FastifyRequest): void {
   if (errors.length === 0) return;
   const fields = [...new Set(errors.map((error) => error.field))];
   const named = fields.slice(0, MAX_NAMED_FIELDS).join(', ') + (fields.length > MAX_NAMED_FIELDS ? ', …' : '');
-  throw new DomainError('invalid_input', 'unstorable_text', `Text with NUL (U+0000) or unpaired surrogate characters cannot be stored: ${named}.`, errors);
+  throw new DomainError(
+    'invalid_input',
+    'unstorable_text',
+    `Text with NUL (U+0000) or unpaired surrogate characters cannot be stored: ${named}.`,
+    errors,
+  );
 }

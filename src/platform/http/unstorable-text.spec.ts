@@ -23,13 +23,26 @@ describe('isStorableText', () => {
 
 describe('findUnstorableText', () => {
   it('names every bad value by its path, in document order', () => {
-    const body = { name: 'a\u0000', tags: ['ok', '\ud800'], nodes: [{ config: { set: { 'x.y': 'z\u0000' } } }], count: 3 };
-    expect(findUnstorableText(body, 'body').map((error) => error.field)).toEqual(['name', 'tags.1', 'nodes.0.config.set.x.y']);
+    const body = {
+      name: 'a\u0000',
+      tags: ['ok', '\ud800'],
+      nodes: [{ config: { set: { 'x.y': 'z\u0000' } } }],
+      count: 3,
+    };
+    expect(findUnstorableText(body, 'body').map((error) => error.field)).toEqual([
+      'name',
+      'tags.1',
+      'nodes.0.config.set.x.y',
+    ]);
   });
 
   it('names the object that holds a bad property name, or the container at the top level', () => {
-    expect(findUnstorableText({ config: { 'a\u0000': 1 } }, 'body')).toEqual([{ field: 'config', message: expect.stringContaining('property name') }]);
-    expect(findUnstorableText({ '\ud800': 1 }, 'query')).toEqual([{ field: 'query', message: expect.stringContaining('property name') }]);
+    expect(findUnstorableText({ config: { 'a\u0000': 1 } }, 'body')).toEqual([
+      { field: 'config', message: expect.stringContaining('property name') },
+    ]);
+    expect(findUnstorableText({ '\ud800': 1 }, 'query')).toEqual([
+      { field: 'query', message: expect.stringContaining('property name') },
+    ]);
   });
 
   it('names a bad top-level string by its container', () => {

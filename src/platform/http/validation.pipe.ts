@@ -10,7 +10,12 @@ const MAX_NAMED_FIELDS = 5;
 class DtoValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && value === null && metadata.metatype !== undefined && metadata.metatype !== Object) {
-      throw new DomainError('invalid_input', 'validation_failed', 'The request is invalid (body must be a JSON object, not null).', [{ field: 'body', message: 'must be a JSON object' }]);
+      throw new DomainError(
+        'invalid_input',
+        'validation_failed',
+        'The request is invalid (body must be a JSON object, not null).',
+        [{ field: 'body', message: 'must be a JSON object' }],
+      );
     }
     return super.transform(value, metadata);
   }
@@ -25,7 +30,12 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
-      return new DomainError('invalid_input', 'validation_failed', `The request is invalid (${namedFields(fieldErrors)}); see errors for each field.`, fieldErrors);
+      return new DomainError(
+        'invalid_input',
+        'validation_failed',
+        `The request is invalid (${namedFields(fieldErrors)}); see errors for each field.`,
+        fieldErrors,
+      );
     },
   });
 }
@@ -38,7 +48,10 @@ function namedFields(errors: FieldError[]): string {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(/^property /, '') }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(/^property /, ''),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

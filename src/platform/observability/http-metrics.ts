@@ -11,7 +11,11 @@ export function instrumentHttp(fastify: FastifyInstance, registry: MetricsRegist
     registers: [registry],
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    requests.inc({ method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) });
+    requests.inc({
+      method: request.method,
+      route: request.routeOptions?.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    });
     done();
   });
 }

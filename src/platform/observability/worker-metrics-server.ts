@@ -8,11 +8,19 @@ import { PROBLEM_CONTENT_TYPE, resolveProblem, type ProblemDetails } from '../ht
  * A worker process serves no API, yet it counts most of what operators watch (executions, outbound
  * calls, processing times): it exposes `GET /metrics` on a port of its own for Prometheus to scrape.
  */
-export async function serveWorkerMetrics(registry: Registry, port: number, host: string, logger: Logger): Promise<Server> {
+export async function serveWorkerMetrics(
+  registry: Registry,
+  port: number,
+  host: string,
+  logger: Logger,
+): Promise<Server> {
   const server = createServer((request, response) => {
     const path = request.url?.split('?')[0] ?? '/';
     if (request.method !== 'GET' || path !== '/metrics') {
-      sendProblem(response, resolveProblem(new DomainError('not_found', 'not_found', 'This port serves GET /metrics only.'), path).problem);
+      sendProblem(
+        response,
+        resolveProblem(new DomainError('not_found', 'not_found', 'This port serves GET /metrics only.'), path).problem,
+      );
       return;
     }
     registry.metrics().then(

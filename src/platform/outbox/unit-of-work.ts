@@ -36,7 +36,8 @@ export class UnitOfWork {
 }
 
 /** The head of every insert into the event store (single statements add their rows with a SELECT). */
-export const EVENT_STORE_INSERT = 'INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at)';
+export const EVENT_STORE_INSERT =
+  'INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at)';
 
 /** One multi-row INSERT for all of a transaction's events. */
 export async function appendEvents(manager: EntityManager, events: readonly DomainEvent<object>[]): Promise<void> {
@@ -64,7 +65,9 @@ export async function appendEvents(manager: EntityManager, events: readonly Doma
  * The same INSERT as `appendEvents`, as literal SQL for a simple-protocol batch (so it can share a
  * round trip with other statements and the COMMIT); each event with the correlation id it was recorded under.
  */
-export function appendEventsSql(events: readonly { event: DomainEvent<object>; correlationId: string | null }[]): string {
+export function appendEventsSql(
+  events: readonly { event: DomainEvent<object>; correlationId: string | null }[],
+): string {
   const rows = events.map(({ event, correlationId }) =>
     [event.tenantId, event.type, event.aggregateType, event.aggregateId, event.actorId, correlationId]
       .map((value) => sqlLiteral(value))

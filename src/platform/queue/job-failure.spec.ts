@@ -21,14 +21,39 @@ function postgresError(code: string): Error {
 
 describe('classifyJobFailure', () => {
   it('fails at once what a retry cannot fix, with a readable reason', () => {
-    expect(classifyJobFailure(new JsonTooDeepError('The payload', 64))).toEqual({ permanent: true, code: 'json_too_deep', reason: 'The payload nests deeper than 64 levels.' });
-    expect(classifyJobFailure(stackOverflow())).toEqual({ permanent: true, code: 'too_deep', reason: 'The data nests too deeply to be processed (the call stack overflowed).' });
-    expect(classifyJobFailure(new RangeError('Invalid string length'))).toMatchObject({ permanent: true, code: 'too_large' });
-    expect(classifyJobFailure(new RangeError('Invalid time value'))).toMatchObject({ permanent: true, code: 'out_of_range' });
-    expect(classifyJobFailure(new DomainError('invalid_input', 'payload_mismatch', 'The payload does not match.'))).toMatchObject({ permanent: true, code: 'payload_mismatch' });
-    expect(classifyJobFailure(new ExpressionError({ reason: 'runtime', detail: 'boom', expression: 'x' }))).toMatchObject({ permanent: true, code: 'expression_error' });
-    expect(classifyJobFailure(new UnrecoverableError('given up'))).toMatchObject({ permanent: true, reason: 'given up' });
-    expect(classifyJobFailure(postgresError('54001'))).toMatchObject({ permanent: true, code: 'database_error', reason: 'PostgreSQL refused a statement (SQLSTATE 54001).' });
+    expect(classifyJobFailure(new JsonTooDeepError('The payload', 64))).toEqual({
+      permanent: true,
+      code: 'json_too_deep',
+      reason: 'The payload nests deeper than 64 levels.',
+    });
+    expect(classifyJobFailure(stackOverflow())).toEqual({
+      permanent: true,
+      code: 'too_deep',
+      reason: 'The data nests too deeply to be processed (the call stack overflowed).',
+    });
+    expect(classifyJobFailure(new RangeError('Invalid string length'))).toMatchObject({
+      permanent: true,
+      code: 'too_large',
+    });
+    expect(classifyJobFailure(new RangeError('Invalid time value'))).toMatchObject({
+      permanent: true,
+      code: 'out_of_range',
+    });
+    expect(
+      classifyJobFailure(new DomainError('invalid_input', 'payload_mismatch', 'The payload does not match.')),
+    ).toMatchObject({ permanent: true, code: 'payload_mismatch' });
+    expect(
+      classifyJobFailure(new ExpressionError({ reason: 'runtime', detail: 'boom', expression: 'x' })),
+    ).toMatchObject({ permanent: true, code: 'expression_error' });
+    expect(classifyJobFailure(new UnrecoverableError('given up'))).toMatchObject({
+      permanent: true,
+      reason: 'given up',
+    });
+    expect(classifyJobFailure(postgresError('54001'))).toMatchObject({
+      permanent: true,
+      code: 'database_error',
+      reason: 'PostgreSQL refused a statement (SQLSTATE 54001).',
+    });
     expect(classifyJobFailure(postgresError('22P02'))).toMatchObject({ permanent: true });
   });
 
@@ -50,7 +75,11 @@ describe('classifyJobFailure', () => {
     } catch (error) {
       stringifyError = error;
     }
-    expect(classifyJobFailure(stringifyError)).toEqual({ permanent: true, code: 'invalid_json', reason: 'A value could not be serialised as JSON.' });
+    expect(classifyJobFailure(stringifyError)).toEqual({
+      permanent: true,
+      code: 'invalid_json',
+      reason: 'A value could not be serialised as JSON.',
+    });
   });
 
   it('retries what may pass on another try: connections, timeouts, deadlocks, a dependency down', () => {
@@ -62,8 +91,15 @@ describe('classifyJobFailure', () => {
     expect(classifyJobFailure(postgresError('40P01'))).toMatchObject({ permanent: false, code: 'database_error' });
     expect(classifyJobFailure({ driverError: postgresError('40001') })).toMatchObject({ permanent: false });
     expect(classifyJobFailure(new DependencyUnavailableError(['Redis']))).toMatchObject({ permanent: false });
-    expect(classifyJobFailure(new Error('Command timed out'))).toEqual({ permanent: false, code: 'internal_error', reason: 'Unexpected Error; the error was logged.' });
-    expect(classifyJobFailure(Object.assign(new Error('x'), { code: 'ETIME' }))).toMatchObject({ permanent: false, code: 'internal_error' });
+    expect(classifyJobFailure(new Error('Command timed out'))).toEqual({
+      permanent: false,
+      code: 'internal_error',
+      reason: 'Unexpected Error; the error was logged.',
+    });
+    expect(classifyJobFailure(Object.assign(new Error('x'), { code: 'ETIME' }))).toMatchObject({
+      permanent: false,
+      code: 'internal_error',
+    });
   });
 });
 
@@ -72,10 +108,20 @@ describe('failureOfFailedJob', () => {
     expect(failureOfFailedJob({ attemptsMade: 8, failedReason: 'Maximum call stack size exceeded' })).toEqual({
       permanent: true,
       code: 'too_deep',
-      reason: 'The data nests too deeply to be processed (the call stack overflowed); it failed 8 times and was given up.',
+      reason:
+        'The data nests too deeply to be processed (the call stack overflowed); it failed 8 times and was given up.',
     });
-    expect(failureOfFailedJob({ attemptsMade: 0, failedReason: 'job stalled more than allowable limit' })).toMatchObject({ code: 'stalled' });
-    const unknown = failureOfFailedJob({ attemptsMade: 1, failedReason: 'Unexpected token n in JSON: {"secret": nope}' });
-    expect(unknown).toEqual({ permanent: false, code: 'gave_up', reason: 'Processing failed 1 time and was given up; the last error is kept with the failed job in the queue.' });
+    expect(
+      failureOfFailedJob({ attemptsMade: 0, failedReason: 'job stalled more than allowable limit' }),
+    ).toMatchObject({ code: 'stalled' });
+    const unknown = failureOfFailedJob({
+      attemptsMade: 1,
+      failedReason: 'Unexpected token n in JSON: {"secret": nope}',
+    });
+    expect(unknown).toEqual({
+      permanent: false,
+      code: 'gave_up',
+      reason: 'Processing failed 1 time and was given up; the last error is kept with the failed job in the queue.',
+    });
   });
 });

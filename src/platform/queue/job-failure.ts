@@ -31,29 +31,48 @@ const PERMANENT_SQLSTATE_CLASSES: ReadonlySet<string> = new Set(['22', '42', '54
  */
 export function classifyJobFailure(error: unknown): JobFailure {
   if (error instanceof ExpressionError) return { permanent: true, code: error.code, reason: error.message };
-  if (error instanceof DomainError) return { permanent: !TRANSIENT_DOMAIN_KINDS.has(error.kind), code: error.code, reason: error.message };
+  if (error instanceof DomainError)
+    return { permanent: !TRANSIENT_DOMAIN_KINDS.has(error.kind), code: error.code, reason: error.message };
   if (error instanceof UnrecoverableError) return { permanent: true, code: 'unrecoverable', reason: error.message };
   if (error instanceof RangeError) {
-    if (/call stack/i.test(error.message)) return { permanent: true, code: 'too_deep', reason: 'The data nests too deeply to be processed (the call stack overflowed).' };
-    if (/invalid (string|array|typed array) length|too large/i.test(error.message)) return { permanent: true, code: 'too_large', reason: 'A value grew beyond the size that can be processed.' };
+    if (/call stack/i.test(error.message))
+      return {
+        permanent: true,
+        code: 'too_deep',
+        reason: 'The data nests too deeply to be processed (the call stack overflowed).',
+      };
+    if (/invalid (string|array|typed array) length|too large/i.test(error.message))
+      return { permanent: true, code: 'too_large', reason: 'A value grew beyond the size that can be processed.' };
     return { permanent: true, code: 'out_of_range', reason: 'A value was out of the range that can be processed.' };
   }
-  if (error instanceof SyntaxError) return { permanent: true, code: 'invalid_json', reason: 'Stored data could not be read as JSON.' };
+  if (error instanceof SyntaxError)
+    return { permanent: true, code: 'invalid_json', reason: 'Stored data could not be read as JSON.' };
   if (error instanceof TypeError && /JSON|circular|BigInt/i.test(error.message)) {
     return { permanent: true, code: 'invalid_json', reason: 'A value could not be serialised as JSON.' };
   }
   const sqlState = sqlStateOf(error);
   if (sqlState !== undefined) {
-    return { permanent: PERMANENT_SQLSTATE_CLASSES.has(sqlState.slice(0, 2)), code: 'database_error', reason: `PostgreSQL refused a statement (SQLSTATE ${sqlState}).` };
+    return {
+      permanent: PERMANENT_SQLSTATE_CLASSES.has(sqlState.slice(0, 2)),
+      code: 'database_error',
+      reason: `PostgreSQL refused a statement (SQLSTATE ${sqlState}).`,
+    };
   }
   const name = error instanceof Error ? error.name : typeof error;
   const code = errorCodeOf(error);
-  return { permanent: false, code: 'internal_error', reason: `Unexpected ${name}${code ? ` (${code})` : ''}; the error was logged.` };
+  return {
+    permanent: false,
+    code: 'internal_error',
+    reason: `Unexpected ${name}${code ? ` (${code})` : ''}; the error was logged.`,
+  };
 }
 
 /** The SQLSTATE of a PostgreSQL error (pg's DatabaseError, alone or inside TypeORM's QueryFailedError). */
 function sqlStateOf(error: unknown): string | undefined {
-  const source = typeof error === 'object' && error !== null ? ((error as { driverError?: unknown }).driverError ?? error) : undefined;
+  const source =
+    typeof error === 'object' && error !== null
+      ? ((error as { driverError?: unknown }).driverError ?? error)
+      : undefined;
   // pg's DatabaseError carries the server's severity; system errors (ETIME …) do not.
   if (typeof source !== 'object' || source === null || !('severity' in source)) return undefined;
   const code = (source as { code?: unknown }).code;
@@ -76,10 +95,22 @@ export function failureOfFailedJob(job: { attemptsMade: number; failedReason?: s
   const failedReason = job.failedReason ?? '';
   const times = `${job.attemptsMade} time${job.attemptsMade === 1 ? '' : 's'}`;
   if (/call stack/i.test(failedReason)) {
-    return { permanent: true, code: 'too_deep', reason: `The data nests too deeply to be processed (the call stack overflowed); it failed ${times} and was given up.` };
+    return {
+      permanent: true,
+      code: 'too_deep',
+      reason: `The data nests too deeply to be processed (the call stack overflowed); it failed ${times} and was given up.`,
+    };
   }
   if (/stalled/i.test(failedReason)) {
-    return { permanent: false, code: 'stalled', reason: 'Its worker stopped or crashed while processing it, every time it was tried; gave up.' };
+    return {
+      permanent: false,
+      code: 'stalled',
+      reason: 'Its worker stopped or crashed while processing it, every time it was tried; gave up.',
+    };
   }
-  return { permanent: false, code: 'gave_up', reason: `Processing failed ${times} and was given up; the last error is kept with the failed job in the queue.` };
+  return {
+    permanent: false,
+    code: 'gave_up',
+    reason: `Processing failed ${times} and was given up; the last error is kept with the failed job in the queue.`,
+  };
 }

@@ -17,7 +17,11 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
  * The operators' view of every queue (@bull-board), mounted on Fastify below Nest: it shows all
  * tenants' jobs, so it has credentials of its own (HTTP Basic) rather than a tenant's token.
  */
-export async function mountQueueDashboard(app: INestApplication, fastify: FastifyInstance, credentials: QueueDashboardConfig): Promise<void> {
+export async function mountQueueDashboard(
+  app: INestApplication,
+  fastify: FastifyInstance,
+  credentials: QueueDashboardConfig,
+): Promise<void> {
   const board = new BullBoardFastifyAdapter();
   createBullBoard({
     queues: Object.values(QueueNames).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name)))),
@@ -51,8 +55,16 @@ function isAuthorized(request: FastifyRequest, credentials: QueueDashboardConfig
 
 function refuse(request: FastifyRequest, reply: FastifyReply): void {
   const { problem } = resolveProblem(
-    new DomainError('unauthenticated', 'unauthenticated', 'The queue dashboard needs the operator credentials (HTTP Basic).'),
+    new DomainError(
+      'unauthenticated',
+      'unauthenticated',
+      'The queue dashboard needs the operator credentials (HTTP Basic).',
+    ),
     request.url.split('?')[0],
   );
-  void reply.code(401).header('WWW-Authenticate', 'Basic realm="Flowhook queues", charset="UTF-8"').type(PROBLEM_CONTENT_TYPE).send(problem);
+  void reply
+    .code(401)
+    .header('WWW-Authenticate', 'Basic realm="Flowhook queues", charset="UTF-8"')
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem);
 }

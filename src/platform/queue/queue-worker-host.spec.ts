@@ -24,7 +24,13 @@ function setUp() {
     poisonJobs: { recordGivenUp: (job: PoisonJob) => poisoned.push(job) },
   });
   const job = (attemptsMade: number) =>
-    ({ id: 'event-1', data: { tenantId: 'tenant-1' }, attemptsMade, opts: { attempts: 8 }, moveToDelayed: jest.fn(async () => undefined) }) as unknown as Job<TenantJobData>;
+    ({
+      id: 'event-1',
+      data: { tenantId: 'tenant-1' },
+      attemptsMade,
+      opts: { attempts: 8 },
+      moveToDelayed: jest.fn(async () => undefined),
+    }) as unknown as Job<TenantJobData>;
   return { host, job, poisoned, warnings };
 }
 
@@ -47,23 +53,36 @@ describe('QueueWorkerHost.runJob', () => {
     const failure = host.run(job(7), () => Promise.reject(transient()), giveUp);
     await expect(failure).rejects.toBeInstanceOf(UnrecoverableError);
     await expect(failure).rejects.toThrow('PostgreSQL refused a statement (SQLSTATE 40P01).');
-    expect(giveUp).toHaveBeenCalledWith({ permanent: false, code: 'database_error', reason: 'PostgreSQL refused a statement (SQLSTATE 40P01).' });
-    expect(poisoned).toEqual([expect.objectContaining({ queue: 'webhook-events', jobId: 'event-1', tenantId: 'tenant-1', attempts: 8 })]);
+    expect(giveUp).toHaveBeenCalledWith({
+      permanent: false,
+      code: 'database_error',
+      reason: 'PostgreSQL refused a statement (SQLSTATE 40P01).',
+    });
+    expect(poisoned).toEqual([
+      expect.objectContaining({ queue: 'webhook-events', jobId: 'event-1', tenantId: 'tenant-1', attempts: 8 }),
+    ]);
   });
 
   it('gives up on a permanent failure at the first attempt', async () => {
     const { host, job, poisoned } = setUp();
     const giveUp = jest.fn<GiveUp>(async () => undefined);
-    await expect(host.run(job(0), () => Promise.reject(new JsonTooDeepError('The payload', 64)), giveUp)).rejects.toThrow(
-      new UnrecoverableError('The payload nests deeper than 64 levels.'),
-    );
+    await expect(
+      host.run(job(0), () => Promise.reject(new JsonTooDeepError('The payload', 64)), giveUp),
+    ).rejects.toThrow(new UnrecoverableError('The payload nests deeper than 64 levels.'));
     expect(giveUp).toHaveBeenCalledTimes(1);
-    expect(poisoned).toEqual([expect.objectContaining({ attempts: 1, failure: { permanent: true, code: 'json_too_deep', reason: 'The payload nests deeper than 64 levels.' } })]);
+    expect(poisoned).toEqual([
+      expect.objectContaining({
+        attempts: 1,
+        failure: { permanent: true, code: 'json_too_deep', reason: 'The payload nests deeper than 64 levels.' },
+      }),
+    ]);
   });
 
   it('fails a permanent failure at once even with no record to mark', async () => {
     const { host, job, poisoned } = setUp();
-    await expect(host.run(job(0), () => Promise.reject(new RangeError('Maximum call stack size exceeded')))).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(
+      host.run(job(0), () => Promise.reject(new RangeError('Maximum call stack size exceeded'))),
+    ).rejects.toBeInstanceOf(UnrecoverableError);
     expect(poisoned).toEqual([]);
   });
 
@@ -72,7 +91,9 @@ describe('QueueWorkerHost.runJob', () => {
     const giveUp = jest.fn<GiveUp>(async () => {
       throw new Error('constraint');
     });
-    await expect(host.run(job(0), () => Promise.reject(new JsonTooDeepError('The payload', 64)), giveUp)).rejects.toBeInstanceOf(UnrecoverableError);
+    await expect(
+      host.run(job(0), () => Promise.reject(new JsonTooDeepError('The payload', 64)), giveUp),
+    ).rejects.toBeInstanceOf(UnrecoverableError);
     expect(poisoned).toEqual([]);
     expect(warnings).toHaveLength(1);
   });
@@ -84,7 +105,13 @@ describe('QueueWorkerHost.runJob', () => {
     await expect(host.run(first, () => Promise.reject(unreachable()))).rejects.toBeInstanceOf(DelayedError);
     expect(first.moveToDelayed).toHaveBeenCalledTimes(1);
     const last = job(7);
-    await expect(host.run(last, () => Promise.reject(transient()), () => Promise.reject(unreachable()))).rejects.toBeInstanceOf(DelayedError);
+    await expect(
+      host.run(
+        last,
+        () => Promise.reject(transient()),
+        () => Promise.reject(unreachable()),
+      ),
+    ).rejects.toBeInstanceOf(DelayedError);
     expect(last.moveToDelayed).toHaveBeenCalledTimes(1);
     expect(poisoned).toEqual([]);
   });

@@ -58,7 +58,12 @@ export abstract class QueueWorkerHost extends WorkerHost implements OnApplicatio
    * is permanent, or on the job's last attempt, is given up: recorded by `giveUp` (when the queue has a
    * record to mark), counted, logged, and the job fails without further attempts.
    */
-  protected async runJob<T>(job: Job<TenantJobData>, token: string | undefined, work: () => Promise<T>, giveUp?: GiveUp): Promise<T> {
+  protected async runJob<T>(
+    job: Job<TenantJobData>,
+    token: string | undefined,
+    work: () => Promise<T>,
+    giveUp?: GiveUp,
+  ): Promise<T> {
     const context = { correlationId: job.data.correlationId ?? `job:${job.id}`, tenantId: job.data.tenantId };
     try {
       return await RequestContext.run(context, work);
@@ -73,11 +78,21 @@ export abstract class QueueWorkerHost extends WorkerHost implements OnApplicatio
         await RequestContext.run(context, () => giveUp(failure));
       } catch (recordError) {
         if (isDatabaseUnavailable(recordError)) return this.delay(job, token, DATABASE_RETRY_MS);
-        this.queueLogger.warn({ err: recordError, queue: this.worker.name, jobId: job.id }, 'could not record a job given up; the sweeper will record it from the failed job');
+        this.queueLogger.warn(
+          { err: recordError, queue: this.worker.name, jobId: job.id },
+          'could not record a job given up; the sweeper will record it from the failed job',
+        );
         throw new UnrecoverableError(failure.reason);
       }
       RequestContext.run(context, () =>
-        this.poisonJobs.recordGivenUp({ queue: this.worker.name, jobId: job.id, tenantId: job.data.tenantId, attempts, failure, error }),
+        this.poisonJobs.recordGivenUp({
+          queue: this.worker.name,
+          jobId: job.id,
+          tenantId: job.data.tenantId,
+          attempts,
+          failure,
+          error,
+        }),
       );
       throw new UnrecoverableError(failure.reason);
     }

@@ -51,7 +51,13 @@ export abstract class StoredEventSweeper implements OnApplicationBootstrap, OnAp
   protected abstract giveUp(event: StoredEvent, failure: JobFailure): Promise<void>;
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.logger.warn({ err: error, table: this.table }, 'event sweep failed')), this.timing.intervalMs);
+    this.timer = setInterval(
+      () =>
+        void this.sweep().catch((error: unknown) =>
+          this.logger.warn({ err: error, table: this.table }, 'event sweep failed'),
+        ),
+      this.timing.intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -84,6 +90,12 @@ export abstract class StoredEventSweeper implements OnApplicationBootstrap, OnAp
 
   private async recordGivenUp(event: StoredEvent, attempts: number, failure: JobFailure): Promise<void> {
     await this.giveUp(event, failure);
-    this.poisonJobs.recordGivenUp({ queue: this.queue.name, jobId: event.id, tenantId: event.tenantId, attempts, failure });
+    this.poisonJobs.recordGivenUp({
+      queue: this.queue.name,
+      jobId: event.id,
+      tenantId: event.tenantId,
+      attempts,
+      failure,
+    });
   }
 }

@@ -112,7 +112,13 @@ export class FaultSystem {
       SWAGGER_ENABLED: 'false',
     };
     // The api migrates the database at start (every process does, under an advisory lock).
-    this.api = new FlowhookProcess('api', join(this.logDir, 'api.log'), { ...this.env, APP_ROLE: 'api', PORT: String(this.apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    this.api = new FlowhookProcess('api', join(this.logDir, 'api.log'), {
+      ...this.env,
+      APP_ROLE: 'api',
+      PORT: String(this.apiPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    });
     await this.waitForHealth(60000);
     await Promise.all(Array.from({ length: workers }, () => this.startWorker()));
     this.db = this.postgres.pool();
@@ -121,7 +127,12 @@ export class FaultSystem {
   async startWorker(): Promise<FlowhookProcess> {
     const name = `worker-${++this.workerCount}`;
     // info: a worker logs only its start line at info (the api would log every request).
-    const worker = new FlowhookProcess(name, join(this.logDir, `${name}.log`), { ...this.env, APP_ROLE: 'worker', LOG_LEVEL: 'info', WORKER_METRICS_PORT: String(await freePort()) });
+    const worker = new FlowhookProcess(name, join(this.logDir, `${name}.log`), {
+      ...this.env,
+      APP_ROLE: 'worker',
+      LOG_LEVEL: 'info',
+      WORKER_METRICS_PORT: String(await freePort()),
+    });
     this.workers.push(worker);
     await worker.waitForLog('Flowhook worker started', 60000);
     return worker;
@@ -132,7 +143,8 @@ export class FaultSystem {
     const started = Date.now();
     let last = 'no answer';
     while (Date.now() - started < timeoutMs) {
-      if (this.api && !this.api.alive) throw new Error(`api ${this.api.exitDescription}; log:\n${this.api.log().slice(-3000)}`);
+      if (this.api && !this.api.alive)
+        throw new Error(`api ${this.api.exitDescription}; log:\n${this.api.log().slice(-3000)}`);
       try {
         const response = await fetch(`${this.base}/health`, { signal: AbortSignal.timeout(3000) });
         last = `${response.status} ${await response.text()}`;
@@ -147,7 +159,12 @@ export class FaultSystem {
 
   /** Registers a tenant and publishes trigger.webhook → transform → action.http (to the receiver), with a generic webhook. */
   async createFlow(): Promise<Flow> {
-    const session = await this.api_('POST', '/api/auth/register', { tenantName: `Faults ${this.name}`, email: `faults-${Date.now()}@example.com`, password: 'fault password 123' }, 201);
+    const session = await this.api_(
+      'POST',
+      '/api/auth/register',
+      { tenantName: `Faults ${this.name}`, email: `faults-${Date.now()}@example.com`, password: 'fault password 123' },
+      201,
+    );
     this.accessToken = session.accessToken as string;
     const workflow = await this.api_(
       'POST',
@@ -160,7 +177,12 @@ export class FaultSystem {
           {
             id: 'call',
             type: 'action.http',
-            config: { method: 'POST', url: `${this.receiver.url}/hook`, body: { order: '{{ nodes.shape.output.order }}' }, rateLimitPerSecond: 10000 },
+            config: {
+              method: 'POST',
+              url: `${this.receiver.url}/hook`,
+              body: { order: '{{ nodes.shape.output.order }}' },
+              rateLimitPerSecond: 10000,
+            },
           },
         ],
         edges: [
@@ -171,7 +193,12 @@ export class FaultSystem {
       201,
     );
     await this.api_('POST', `/api/workflows/${workflow.id as string}/publish`, {}, 200);
-    const hook = await this.api_('POST', '/api/webhooks', { name: `fault ${this.name}`, workflowId: workflow.id, nodeId: 'in', provider: 'generic' }, 201);
+    const hook = await this.api_(
+      'POST',
+      '/api/webhooks',
+      { name: `fault ${this.name}`, workflowId: workflow.id, nodeId: 'in', provider: 'generic' },
+      201,
+    );
     return { workflowId: workflow.id as string, webhookId: hook.id as string, token: hook.authToken as string };
   }
 
@@ -193,7 +220,12 @@ export class FaultSystem {
   }
 
   /** Takes a dependency down for `downMs` and up again; returns what ingress answered meanwhile. */
-  static async outage(live: LoadResult, downMs: number, down: () => Promise<void>, up: () => Promise<void>): Promise<{ accepted: number; refused: number }> {
+  static async outage(
+    live: LoadResult,
+    downMs: number,
+    down: () => Promise<void>,
+    up: () => Promise<void>,
+  ): Promise<{ accepted: number; refused: number }> {
     const [accepted, refused] = [live.accepted.length, live.refused];
     await down();
     await sleep(downMs);
@@ -207,8 +239,24 @@ export class FaultSystem {
    * until `fault` has run (it starts after `faultAfterMs`, and sees the live counts) and `afterMs` more
    * have passed.
    */
-  async load(flow: Flow, options: { senders: number; faultAfterMs: number; afterMs: number; pauseMs?: number; fault: (live: LoadResult) => Promise<void> }): Promise<LoadResult> {
-    const result: LoadResult = { accepted: [], refused: 0, connectionErrors: 0, unexpected: [], sent: 0, durationMs: 0 };
+  async load(
+    flow: Flow,
+    options: {
+      senders: number;
+      faultAfterMs: number;
+      afterMs: number;
+      pauseMs?: number;
+      fault: (live: LoadResult) => Promise<void>;
+    },
+  ): Promise<LoadResult> {
+    const result: LoadResult = {
+      accepted: [],
+      refused: 0,
+      connectionErrors: 0,
+      unexpected: [],
+      sent: 0,
+      durationMs: 0,
+    };
     const started = Date.now();
     let running = true;
     const sender = async (index: number) => {
@@ -232,7 +280,8 @@ export class FaultSystem {
           }
         } catch (error) {
           const name = (error as Error).name;
-          if (name === 'TimeoutError' || name === 'AbortError') result.unexpected.push(`no answer within ${REQUEST_TIMEOUT_MS} ms`);
+          if (name === 'TimeoutError' || name === 'AbortError')
+            result.unexpected.push(`no answer within ${REQUEST_TIMEOUT_MS} ms`);
           else result.connectionErrors++;
         }
         // Refused or failed: do not spin on a fast error path.
@@ -277,7 +326,8 @@ export class FaultSystem {
     const waitedMs = Date.now() - started;
     const stored = new Set(rows.map((row) => row.id));
     const unfinished: Record<string, number> = {};
-    for (const row of rows) if (row.state !== 'processed/succeeded') unfinished[row.state] = (unfinished[row.state] ?? 0) + 1;
+    for (const row of rows)
+      if (row.state !== 'processed/succeeded') unfinished[row.state] = (unfinished[row.state] ?? 0) + 1;
 
     const [executions] = await this.query<{ total: number; succeeded: number; duplicated: number; orphans: number }>(
       `WITH x AS (SELECT id, status, source_key FROM executions WHERE workflow_id = $1)
@@ -339,7 +389,10 @@ export class FaultSystem {
             [flow.workflowId],
           ),
           jobs: await this.jobStates(flow),
-          rerunNodes: await this.query(`SELECT execution_id, node_id, status, attempts FROM node_executions WHERE workflow_id = $1 AND attempts > 1 LIMIT 50`, [flow.workflowId]),
+          rerunNodes: await this.query(
+            `SELECT execution_id, node_id, status, attempts FROM node_executions WHERE workflow_id = $1 AND attempts > 1 LIMIT 50`,
+            [flow.workflowId],
+          ),
         },
         null,
         2,
@@ -380,17 +433,33 @@ export class FaultSystem {
     if (load.accepted.length === 0) problems.push('no webhook was accepted at all');
     const unexpected = new Map<string, number>();
     for (const answer of load.unexpected) unexpected.set(answer, (unexpected.get(answer) ?? 0) + 1);
-    for (const [answer, n] of unexpected) problems.push(`${n} answer(s) neither 202 nor 503 problem details: ${answer}`);
-    if (outcome.missing.length > 0) problems.push(`${outcome.missing.length} accepted event(s) not in webhook_events, e.g. ${outcome.missing.slice(0, 3).join(', ')}`);
+    for (const [answer, n] of unexpected)
+      problems.push(`${n} answer(s) neither 202 nor 503 problem details: ${answer}`);
+    if (outcome.missing.length > 0)
+      problems.push(
+        `${outcome.missing.length} accepted event(s) not in webhook_events, e.g. ${outcome.missing.slice(0, 3).join(', ')}`,
+      );
     for (const [state, n] of Object.entries(outcome.unfinished)) {
-      problems.push(`${n} event(s) not processed/succeeded ${Math.round(outcome.waitedMs / 1000)} s after the load but event/execution = ${state}`);
+      problems.push(
+        `${n} event(s) not processed/succeeded ${Math.round(outcome.waitedMs / 1000)} s after the load but event/execution = ${state}`,
+      );
     }
-    if (outcome.executions !== outcome.stored) problems.push(`${outcome.executions} executions for ${outcome.stored} stored events`);
-    if (outcome.duplicatedExecutions > 0) problems.push(`${outcome.duplicatedExecutions} source event(s) with more than one execution`);
-    if (outcome.orphanExecutions > 0) problems.push(`${outcome.orphanExecutions} execution(s) that no event points to (webhook_events.workflow_execution_id)`);
-    if (outcome.nodesSucceededTwice > 0) problems.push(`${outcome.nodesSucceededTwice} (execution, node) pair(s) with node.succeeded recorded more than once`);
+    if (outcome.executions !== outcome.stored)
+      problems.push(`${outcome.executions} executions for ${outcome.stored} stored events`);
+    if (outcome.duplicatedExecutions > 0)
+      problems.push(`${outcome.duplicatedExecutions} source event(s) with more than one execution`);
+    if (outcome.orphanExecutions > 0)
+      problems.push(
+        `${outcome.orphanExecutions} execution(s) that no event points to (webhook_events.workflow_execution_id)`,
+      );
+    if (outcome.nodesSucceededTwice > 0)
+      problems.push(
+        `${outcome.nodesSucceededTwice} (execution, node) pair(s) with node.succeeded recorded more than once`,
+      );
     if (outcome.succeededNodes !== outcome.stored * NODES_PER_EXECUTION) {
-      problems.push(`${outcome.succeededNodes} succeeded node runs, expected ${outcome.stored * NODES_PER_EXECUTION} (${NODES_PER_EXECUTION} per event)`);
+      problems.push(
+        `${outcome.succeededNodes} succeeded node runs, expected ${outcome.stored * NODES_PER_EXECUTION} (${NODES_PER_EXECUTION} per event)`,
+      );
     }
     if (problems.length > 0) problems.push(`details: ${outcome.diagnosisFile}`);
     return problems;
@@ -400,10 +469,14 @@ export class FaultSystem {
    * After the fault: the same api (and the given workers) still run, /health answers 200 again, and a
    * fresh webhook is accepted and completes. Returns the problems and how long each step took.
    */
-  async recovery(flow: Flow, survivors: FlowhookProcess[]): Promise<{ problems: string[]; healthMs: number; freshMs: number }> {
+  async recovery(
+    flow: Flow,
+    survivors: FlowhookProcess[],
+  ): Promise<{ problems: string[]; healthMs: number; freshMs: number }> {
     const problems: string[] = [];
     for (const child of [this.api!, ...survivors]) {
-      if (!child.alive) problems.push(`${child.name} (pid ${child.pid}) ${child.exitDescription}; its log: ${child.logFile}`);
+      if (!child.alive)
+        problems.push(`${child.name} (pid ${child.pid}) ${child.exitDescription}; its log: ${child.logFile}`);
     }
     let healthMs = -1;
     let freshMs = -1;
@@ -422,8 +495,10 @@ export class FaultSystem {
         await sleep(50);
       }
       freshMs = Date.now() - started;
-      if (state !== 'processed/succeeded') problems.push(`a fresh webhook after recovery (${eventId}) is ${state} after ${freshMs} ms`);
-      else if (!this.receiver.requests.some((request) => request.body.includes('fresh-after-recovery'))) problems.push('a fresh webhook after recovery succeeded but its action.http call never reached the receiver');
+      if (state !== 'processed/succeeded')
+        problems.push(`a fresh webhook after recovery (${eventId}) is ${state} after ${freshMs} ms`);
+      else if (!this.receiver.requests.some((request) => request.body.includes('fresh-after-recovery')))
+        problems.push('a fresh webhook after recovery succeeded but its action.http call never reached the receiver');
     } catch (error) {
       problems.push(`not recovered: ${(error as Error).message}`);
     }
@@ -439,17 +514,31 @@ export class FaultSystem {
     const describe = async (queue: Queue, id: string) => {
       const job = await queue.getJob(id);
       if (!job) return { queue: queue.name, id, state: 'no job' };
-      return { queue: queue.name, id, state: await job.getState(), attemptsMade: job.attemptsMade, failedReason: job.failedReason, processedOn: job.processedOn, finishedOn: job.finishedOn };
+      return {
+        queue: queue.name,
+        id,
+        state: await job.getState(),
+        attemptsMade: job.attemptsMade,
+        failedReason: job.failedReason,
+        processedOn: job.processedOn,
+        finishedOn: job.finishedOn,
+      };
     };
     try {
-      const stuckEvents = await this.query<{ id: string }>(`SELECT id FROM webhook_events WHERE webhook_id = $1 AND status = 'received' LIMIT 20`, [flow.webhookId]);
+      const stuckEvents = await this.query<{ id: string }>(
+        `SELECT id FROM webhook_events WHERE webhook_id = $1 AND status = 'received' LIMIT 20`,
+        [flow.webhookId],
+      );
       const stuckNodes = await this.query<{ id: string }>(
         `SELECT n.execution_id || '.' || n.node_id || '.' || x.retry_count AS id
            FROM node_executions n JOIN executions x ON x.id = n.execution_id
           WHERE x.workflow_id = $1 AND x.status NOT IN ('succeeded', 'failed', 'cancelled') AND n.status NOT IN ('succeeded', 'skipped') LIMIT 20`,
         [flow.workflowId],
       );
-      return [...(await Promise.all(stuckEvents.map((row) => describe(events, row.id)))), ...(await Promise.all(stuckNodes.map((row) => describe(nodes, row.id))))];
+      return [
+        ...(await Promise.all(stuckEvents.map((row) => describe(events, row.id)))),
+        ...(await Promise.all(stuckNodes.map((row) => describe(nodes, row.id)))),
+      ];
     } catch (error) {
       return [{ error: String(error) }];
     } finally {
@@ -466,7 +555,10 @@ export class FaultSystem {
   logTail(lines = 40): string {
     return [this.api, ...this.workers]
       .filter((child): child is FlowhookProcess => child !== undefined)
-      .map((child) => `--- ${child.name} (pid ${child.pid}, ${child.exitDescription}) ${child.logFile}\n${child.log().split('\n').slice(-lines).join('\n')}`)
+      .map(
+        (child) =>
+          `--- ${child.name} (pid ${child.pid}, ${child.exitDescription}) ${child.logFile}\n${child.log().split('\n').slice(-lines).join('\n')}`,
+      )
       .join('\n');
   }
 
@@ -479,7 +571,9 @@ export class FaultSystem {
         errors.push(error);
       }
     };
-    await Promise.all([...this.workers, ...(this.api ? [this.api] : [])].map((child) => attempt(() => child.kill('SIGTERM'))));
+    await Promise.all(
+      [...this.workers, ...(this.api ? [this.api] : [])].map((child) => attempt(() => child.kill('SIGTERM'))),
+    );
     await attempt(async () => this.db?.end());
     await attempt(() => this.receiver.stop());
     await attempt(() => this.redis.stop());
@@ -490,11 +584,15 @@ export class FaultSystem {
   private async api_(method: string, path: string, body: unknown, expected: number): Promise<Record<string, unknown>> {
     const response = await fetch(`${this.base}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}),
+      },
       body: JSON.stringify(body),
     });
     const text = await response.text();
-    if (response.status !== expected) throw new Error(`${method} ${path} answered ${response.status} (expected ${expected}): ${text.slice(0, 500)}`);
+    if (response.status !== expected)
+      throw new Error(`${method} ${path} answered ${response.status} (expected ${expected}): ${text.slice(0, 500)}`);
     return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   }
 }

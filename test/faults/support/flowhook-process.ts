@@ -57,8 +57,12 @@ export class FlowhookProcess {
   async waitForLog(text: string, timeoutMs = 30000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.log().includes(text)) {
-      if (!this.alive) throw new Error(`${this.name} ${this.exitDescription} before logging "${text}"; log:\n${this.log().slice(-3000)}`);
-      if (Date.now() > deadline) throw new Error(`${this.name} did not log "${text}" within ${timeoutMs} ms; log:\n${this.log().slice(-3000)}`);
+      if (!this.alive)
+        throw new Error(
+          `${this.name} ${this.exitDescription} before logging "${text}"; log:\n${this.log().slice(-3000)}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not log "${text}" within ${timeoutMs} ms; log:\n${this.log().slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

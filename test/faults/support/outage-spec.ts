@@ -33,7 +33,12 @@ export function describeOutage(outage: Outage): void {
         faultAfterMs: 3000,
         afterMs: outage.afterMs,
         fault: async (live) => {
-          whileDown = await FaultSystem.outage(live, outage.downMs, () => outage.down(system), () => outage.up(system));
+          whileDown = await FaultSystem.outage(
+            live,
+            outage.downMs,
+            () => outage.down(system),
+            () => outage.up(system),
+          );
         },
       });
 
@@ -41,14 +46,20 @@ export function describeOutage(outage: Outage): void {
       const recovered = await system.recovery(flow, [worker]);
       const label = outage.name.replace('-', ' ');
       console.log(
-        summary(label, load, outcome, `${whileDown.accepted} accepted and ${whileDown.refused} refused while ${outage.dependency} was down (${outage.downMs} ms); logs in ${system.logDir}`),
+        summary(
+          label,
+          load,
+          outcome,
+          `${whileDown.accepted} accepted and ${whileDown.refused} refused while ${outage.dependency} was down (${outage.downMs} ms); logs in ${system.logDir}`,
+        ),
       );
       console.log(
         `${label}: api pid ${system.api!.pid} ${system.api!.exitDescription}, worker pid ${worker.pid} ${worker.exitDescription}; ` +
           `/health 200 after ${recovered.healthMs} ms; fresh webhook final after ${recovered.freshMs} ms`,
       );
       const problems = [...FaultSystem.problems(load, outcome), ...recovered.problems];
-      if (outage.refusesWhileDown && whileDown.refused === 0) problems.push(`ingress never answered 503 while ${outage.dependency} was down`);
+      if (outage.refusesWhileDown && whileDown.refused === 0)
+        problems.push(`ingress never answered 503 while ${outage.dependency} was down`);
       expect(problems).toEqual([]);
     }, 170000);
   });

@@ -66,7 +66,8 @@ export class PrivatePostgres {
   /** Stops it and removes its directory (kept, for diagnosis, with FAULTS_KEEP_DATA=1). */
   async destroy(): Promise<void> {
     await this.stop().catch(() => undefined);
-    if (process.env.FAULTS_KEEP_DATA === '1') this.log(`--- fault spec: data kept in ${this.root} (port ${this.port}, ${this.url}) ---\n`);
+    if (process.env.FAULTS_KEEP_DATA === '1')
+      this.log(`--- fault spec: data kept in ${this.root} (port ${this.port}, ${this.url}) ---\n`);
     else rmSync(this.root, { recursive: true, force: true });
   }
 

@@ -7,7 +7,10 @@ export function unexpectedErrorLine(logs: readonly string[], errorId: string): s
   if (!line) return undefined;
   try {
     const entry = JSON.parse(line) as { err?: { type?: string; message?: string; stack?: string } };
-    const frame = entry.err?.stack?.split('\n').find((stackLine) => stackLine.trim().startsWith('at '))?.trim();
+    const frame = entry.err?.stack
+      ?.split('\n')
+      .find((stackLine) => stackLine.trim().startsWith('at '))
+      ?.trim();
     return `${entry.err?.type ?? 'Error'}: ${entry.err?.message ?? '?'}${frame ? ` (${frame})` : ''}`;
   } catch {
     return line.slice(0, 300);

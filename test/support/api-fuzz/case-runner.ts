@@ -36,7 +36,11 @@ export class CaseRunner {
   async run(fuzzCase: FuzzCase): Promise<{ sent: SentRequest; response: FuzzResponse }> {
     const resolve = this.late.forCase();
     const draft = fuzzCase.request;
-    const pathParams = Object.fromEntries(await Promise.all(Object.entries(draft.pathParams).map(async ([name, value]) => [name, await resolve(value)] as const)));
+    const pathParams = Object.fromEntries(
+      await Promise.all(
+        Object.entries(draft.pathParams).map(async ([name, value]) => [name, await resolve(value)] as const),
+      ),
+    );
     const query = queryString(draft.query);
     const url = `${concretePath(fuzzCase.operation, pathParams)}${query ? `?${query}` : ''}`;
     const body = draft.body ? { ...draft.body, text: await resolve(draft.body.text) } : undefined;
@@ -48,7 +52,8 @@ export class CaseRunner {
       ...(body && draft.sign ? draft.sign(body.text) : {}),
     };
     const sent: SentRequest = { method: fuzzCase.operation.method.toUpperCase(), url, headers, body: body?.text };
-    let pending = request(this.baseUrl)[fuzzCase.operation.method](url)
+    let pending = request(this.baseUrl)
+      [fuzzCase.operation.method](url)
       .set(headers)
       .timeout({ response: RESPONSE_TIMEOUT_MS })
       .buffer(true)
@@ -60,10 +65,20 @@ export class CaseRunner {
     if (body) pending = pending.send(body.text);
     try {
       const response = await pending.ok(() => true);
-      return { sent, response: { status: response.status, headers: response.headers as FuzzResponse['headers'], text: response.body as string } };
+      return {
+        sent,
+        response: {
+          status: response.status,
+          headers: response.headers as FuzzResponse['headers'],
+          text: response.body as string,
+        },
+      };
     } catch (error) {
       // No HTTP answer at all (timeout, connection reset): status 0 carries it to the checks.
-      return { sent, response: { status: 0, headers: {}, text: error instanceof Error ? error.message : String(error) } };
+      return {
+        sent,
+        response: { status: 0, headers: {}, text: error instanceof Error ? error.message : String(error) },
+      };
     }
   }
 
@@ -94,7 +109,14 @@ export class CaseRunner {
 function forgeJwt(world: FuzzWorld): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const header = encode({ alg: 'HS256', typ: 'JWT' });
-  const payload = encode({ sub: world.owner.userId, tenantId: world.owner.tenantId, role: 'owner', exp: Math.floor(Date.now() / 1000) + 3600 });
-  const signature = createHmac('sha256', 'not-the-apps-secret-0123456789-0123456789').update(`${header}.${payload}`).digest('base64url');
+  const payload = encode({
+    sub: world.owner.userId,
+    tenantId: world.owner.tenantId,
+    role: 'owner',
+    exp: Math.floor(Date.now() / 1000) + 3600,
+  });
+  const signature = createHmac('sha256', 'not-the-apps-secret-0123456789-0123456789')
+    .update(`${header}.${payload}`)
+    .digest('base64url');
   return `${header}.${payload}.${signature}`;
 }

@@ -1,7 +1,8 @@
 import type { FuzzOperation } from './openapi-operations.js';
 
 /** Who a case acts as; the runner turns it into credentials. */
-export type Actor = 'owner' | 'apiKey' | 'viewer' | 'foreign' | 'anonymous' | 'garbageToken' | 'forgedJwt' | 'unknownApiKey';
+export type Actor =
+  'owner' | 'apiKey' | 'viewer' | 'foreign' | 'anonymous' | 'garbageToken' | 'forgedJwt' | 'unknownApiKey';
 
 /**
  * `valid` and `boundary` follow the document (and the bindings) and should mostly succeed;

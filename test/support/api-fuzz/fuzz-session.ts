@@ -51,7 +51,12 @@ export class FuzzSession {
       inputClass: 'read back what is stored',
       mustRefuse: false,
       phase: 'readback',
-      request: { pathParams: path, query: query ? query.split('&').map((pair) => pair.split('=') as [string, string]) : [], headers: {}, actor: 'owner' },
+      request: {
+        pathParams: path,
+        query: query ? query.split('&').map((pair) => pair.split('=') as [string, string]) : [],
+        headers: {},
+        actor: 'owner',
+      },
       ip: `10.199.${(index >> 8) & 255}.${index & 255}`,
     });
     return text ? (JSON.parse(text) as unknown) : undefined;

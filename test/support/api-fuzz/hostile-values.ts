@@ -47,4 +47,7 @@ export function deepJsonText(depth: number): string {
 export const HOSTILE_DEPTHS = [MAX_JSON_DEPTH + 1, 10_000] as const;
 
 /** Keys that poison prototypes when merged into objects. */
-export const PROTOTYPE_POISON_BODIES = ['{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}'] as const;
+export const PROTOTYPE_POISON_BODIES = [
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+] as const;

@@ -4,7 +4,15 @@ import type { FuzzWorld } from './fuzz-world.js';
 import type { SeedClient } from './seed-client.js';
 
 /** Resources made right before the one case that destroys or consumes them (deletes, refresh, logout). */
-export type FreshKind = 'workflowId' | 'userId' | 'apiKeyId' | 'credentialId' | 'channelId' | 'webhookId' | 'refreshToken' | 'ownerRefreshToken';
+export type FreshKind =
+  | 'workflowId'
+  | 'userId'
+  | 'apiKeyId'
+  | 'credentialId'
+  | 'channelId'
+  | 'webhookId'
+  | 'refreshToken'
+  | 'ownerRefreshToken';
 /** Single-use things seeded in advance, as many as the cases draw: each valid case gets its own. */
 export type PoolKind = 'resumeId' | 'waitingExecutionId' | 'failedExecutionId';
 
@@ -33,22 +41,32 @@ export class LateValues {
   /** How many of each pool `texts` (the cases' paths and bodies) will draw. */
   static demand(texts: Iterable<string>): Record<PoolKind, number> {
     const demand: Record<PoolKind, number> = { resumeId: 0, waitingExecutionId: 0, failedExecutionId: 0 };
-    for (const text of texts) for (const match of text.matchAll(PLACEHOLDER)) if (match[1] === 'pool') demand[match[2] as PoolKind] += 1;
+    for (const text of texts)
+      for (const match of text.matchAll(PLACEHOLDER)) if (match[1] === 'pool') demand[match[2] as PoolKind] += 1;
     return demand;
   }
 
   /** Seeds the pools: executions waiting at a webhook wait (resume ids, cancellable) and failed executions (retryable). */
   async fill(demand: Record<PoolKind, number>): Promise<void> {
-    const waiting = await this.executions(this.world.workflows.wait, demand.resumeId + demand.waitingExecutionId, 'waiting');
+    const waiting = await this.executions(
+      this.world.workflows.wait,
+      demand.resumeId + demand.waitingExecutionId,
+      'waiting',
+    );
     const views = await Promise.all(waiting.map((id) => this.api.call<ExecutionView>('get', `/api/executions/${id}`)));
     const resumeIds = views.map((view) => {
-      const url = (view.nodeExecutions.find((node) => node.nodeId === 'expose')?.output as { url?: string } | null)?.url;
+      const url = (view.nodeExecutions.find((node) => node.nodeId === 'expose')?.output as { url?: string } | null)
+        ?.url;
       if (!url) throw new Error('fuzz setup: a waiting execution exposes no resume URL');
       return url.slice(url.lastIndexOf('/') + 1);
     });
     this.pools.resumeId = resumeIds.slice(0, demand.resumeId);
     this.pools.waitingExecutionId = waiting.slice(demand.resumeId);
-    this.pools.failedExecutionId = await this.executions(this.world.workflows.failing, demand.failedExecutionId, 'failed');
+    this.pools.failedExecutionId = await this.executions(
+      this.world.workflows.failing,
+      demand.failedExecutionId,
+      'failed',
+    );
   }
 
   /** A resolver for one case: the same placeholder gets the same value within the case. */
@@ -56,8 +74,11 @@ export class LateValues {
     const chosen = new Map<string, string>();
     return async (text) => {
       let result = text;
-      for (const [placeholder, source, name] of new Set([...text.matchAll(PLACEHOLDER)].map((m) => [m[0], m[1], m[2]] as const))) {
-        if (!chosen.has(placeholder)) chosen.set(placeholder, source === 'pool' ? this.take(name as PoolKind) : await this.make(name as FreshKind));
+      for (const [placeholder, source, name] of new Set(
+        [...text.matchAll(PLACEHOLDER)].map((m) => [m[0], m[1], m[2]] as const),
+      )) {
+        if (!chosen.has(placeholder))
+          chosen.set(placeholder, source === 'pool' ? this.take(name as PoolKind) : await this.make(name as FreshKind));
         result = result.split(placeholder).join(chosen.get(placeholder)!);
       }
       return result;
@@ -76,21 +97,60 @@ export class LateValues {
     const world = this.world;
     switch (kind) {
       case 'workflowId':
-        return (await this.api.call<{ id: string }>('post', '/api/workflows', { name: `Fresh ${unique}`, nodes: [{ id: 'start', type: 'trigger.manual', config: {} }], edges: [] })).id;
+        return (
+          await this.api.call<{ id: string }>('post', '/api/workflows', {
+            name: `Fresh ${unique}`,
+            nodes: [{ id: 'start', type: 'trigger.manual', config: {} }],
+            edges: [],
+          })
+        ).id;
       case 'userId':
-        return (await this.api.call<{ id: string }>('post', '/api/users', { email: `fresh-${unique}@example.com`, password: 'a long first password', role: 'viewer' })).id;
+        return (
+          await this.api.call<{ id: string }>('post', '/api/users', {
+            email: `fresh-${unique}@example.com`,
+            password: 'a long first password',
+            role: 'viewer',
+          })
+        ).id;
       case 'apiKeyId':
-        return (await this.api.call<{ id: string }>('post', '/api/api-keys', { name: `Fresh ${unique}`, role: 'viewer' })).id;
+        return (
+          await this.api.call<{ id: string }>('post', '/api/api-keys', { name: `Fresh ${unique}`, role: 'viewer' })
+        ).id;
       case 'credentialId':
-        return (await this.api.call<{ id: string }>('post', '/api/credentials', { name: `Fresh ${unique}`, type: 'bearer', data: { token: `token-${unique}` } })).id;
+        return (
+          await this.api.call<{ id: string }>('post', '/api/credentials', {
+            name: `Fresh ${unique}`,
+            type: 'bearer',
+            data: { token: `token-${unique}` },
+          })
+        ).id;
       case 'channelId':
-        return (await this.api.call<{ id: string }>('post', '/api/channels', { provider: 'zapier', name: `Fresh ${unique}`, credentials: { appSecret: unique } })).id;
+        return (
+          await this.api.call<{ id: string }>('post', '/api/channels', {
+            provider: 'zapier',
+            name: `Fresh ${unique}`,
+            credentials: { appSecret: unique },
+          })
+        ).id;
       case 'webhookId':
-        return (await this.api.call<{ id: string }>('post', '/api/webhooks', { name: `Fresh ${unique}`, workflowId: world.workflows.webhook, nodeId: 'inbound', provider: 'generic' })).id;
+        return (
+          await this.api.call<{ id: string }>('post', '/api/webhooks', {
+            name: `Fresh ${unique}`,
+            workflowId: world.workflows.webhook,
+            nodeId: 'inbound',
+            provider: 'generic',
+          })
+        ).id;
       case 'refreshToken':
-        return (await this.api.as({}).call<{ refreshToken: string }>('post', '/api/auth/login', world.signIn)).refreshToken;
+        return (await this.api.as({}).call<{ refreshToken: string }>('post', '/api/auth/login', world.signIn))
+          .refreshToken;
       case 'ownerRefreshToken':
-        return (await this.api.as({}).call<{ refreshToken: string }>('post', '/api/auth/login', { email: world.owner.email, password: world.owner.password })).refreshToken;
+        return (
+          await this.api.as({}).call<{ refreshToken: string }>('post', '/api/auth/login', {
+            email: world.owner.email,
+            password: world.owner.password,
+          })
+        ).refreshToken;
     }
   }
 
@@ -99,7 +159,9 @@ export class LateValues {
     if (count === 0) return [];
     const ids: string[] = [];
     for (let started = 0; started < count; started += 10) {
-      const batch = Array.from({ length: Math.min(10, count - started) }, () => this.api.call<{ executionId: string }>('post', `/api/workflows/${workflowId}/execute`, { input: {} }));
+      const batch = Array.from({ length: Math.min(10, count - started) }, () =>
+        this.api.call<{ executionId: string }>('post', `/api/workflows/${workflowId}/execute`, { input: {} }),
+      );
       ids.push(...(await Promise.all(batch)).map((accepted) => accepted.executionId));
     }
     const wanted = new Set(ids);
@@ -114,7 +176,10 @@ export class LateValues {
   private async idsWithStatus(workflowId: string, status: string): Promise<string[]> {
     const ids: string[] = [];
     for (let page = 1; ; page++) {
-      const { items } = await this.api.call<{ items: { id: string }[] }>('get', `/api/workflows/${workflowId}/executions?status=${status}&limit=100&page=${page}`);
+      const { items } = await this.api.call<{ items: { id: string }[] }>(
+        'get',
+        `/api/workflows/${workflowId}/executions?status=${status}&limit=100&page=${page}`,
+      );
       ids.push(...items.map((item) => item.id));
       if (items.length < 100) return ids;
     }

@@ -73,7 +73,9 @@ interface RawDocument {
 
 /** Every operation of an OpenAPI 3 document, dereferenced (the document itself is not modified). */
 export async function operationsOf(document: unknown): Promise<FuzzOperation[]> {
-  const resolved = (await dereference(structuredClone(document) as Parameters<typeof dereference>[0])) as unknown as RawDocument;
+  const resolved = (await dereference(
+    structuredClone(document) as Parameters<typeof dereference>[0],
+  )) as unknown as RawDocument;
   const operations: FuzzOperation[] = [];
   for (const [path, item] of Object.entries(resolved.paths)) {
     for (const method of METHODS) {
@@ -85,7 +87,9 @@ export async function operationsOf(document: unknown): Promise<FuzzOperation[]> 
         path,
         parameters: [...(item.parameters ?? []), ...(raw.parameters ?? [])].map(toParameter),
         requestBody: requestBodyOf(raw),
-        responses: Object.entries(raw.responses ?? {}).map(([status, response]) => toResponse(Number(status), response.content)),
+        responses: Object.entries(raw.responses ?? {}).map(([status, response]) =>
+          toResponse(Number(status), response.content),
+        ),
         secured: (raw.security ?? []).length > 0,
       });
     }
@@ -94,7 +98,8 @@ export async function operationsOf(document: unknown): Promise<FuzzOperation[]> 
 }
 
 function toParameter(raw: RawParameter): OperationParameter {
-  if (raw.in !== 'path' && raw.in !== 'query' && raw.in !== 'header') throw new Error(`unsupported parameter location ${raw.in} (${raw.name})`);
+  if (raw.in !== 'path' && raw.in !== 'query' && raw.in !== 'header')
+    throw new Error(`unsupported parameter location ${raw.in} (${raw.name})`);
   return { name: raw.name, in: raw.in, required: raw.required ?? raw.in === 'path', schema: raw.schema ?? {} };
 }
 

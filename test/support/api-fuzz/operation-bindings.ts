@@ -1,5 +1,11 @@
 import { hexSignature } from '../signing.js';
-import { actionConfigAttacks, credentialDataAttacks, payloadAttacks, webhookBindingAttacks, workflowGraphAttacks } from './domain-attacks.js';
+import {
+  actionConfigAttacks,
+  credentialDataAttacks,
+  payloadAttacks,
+  webhookBindingAttacks,
+  workflowGraphAttacks,
+} from './domain-attacks.js';
 import type { FuzzWorld } from './fuzz-world.js';
 import { whatsappMessage } from './fuzz-world.js';
 import { fresh, fromPool } from './late-values.js';
@@ -64,8 +70,10 @@ function webhookOverrides(c: BindingContext): Overrides {
   return {
     workflowId: () => c.world.workflows.webhook,
     nodeId: () => 'inbound',
-    'config.expectedPayloadSchema': () => c.prng.pick([{ type: 'object' }, { type: 'object', properties: { amount: { type: 'number' } } }]),
-    'config.transformationTemplate': () => c.prng.pick([{ text: '{{ trigger.body.text }}' }, { amount: '{{ trigger.body.amount }}', fixed: 'x' }]),
+    'config.expectedPayloadSchema': () =>
+      c.prng.pick([{ type: 'object' }, { type: 'object', properties: { amount: { type: 'number' } } }]),
+    'config.transformationTemplate': () =>
+      c.prng.pick([{ text: '{{ trigger.body.text }}' }, { amount: '{{ trigger.body.amount }}', fixed: 'x' }]),
   };
 }
 
@@ -85,15 +93,26 @@ const sameWorkflowNode = (c: BindingContext) => {
 };
 
 export const OPERATION_BINDINGS: Record<string, OperationBinding> = {
-  'POST /api/auth/login': { body: (c) => ({ email: () => c.world.signIn.email, password: () => c.world.signIn.password }) },
+  'POST /api/auth/login': {
+    body: (c) => ({ email: () => c.world.signIn.email, password: () => c.world.signIn.password }),
+  },
   'POST /api/auth/refresh': { body: () => ({ refreshToken: () => fresh('refreshToken') }) },
   'POST /api/auth/logout': {
     body: () => ({ refreshToken: () => fresh('ownerRefreshToken') }),
-    last: (c) => [{ label: "logout of the seeding session's refresh token", rank: 4, path: {}, body: { refreshToken: c.world.owner.refreshToken } }],
+    last: (c) => [
+      {
+        label: "logout of the seeding session's refresh token",
+        rank: 4,
+        path: {},
+        body: { refreshToken: c.world.owner.refreshToken },
+      },
+    ],
   },
   'PATCH /api/users/{id}': {
     path: (c) => ({ id: pick(c, c.world.users) }),
-    last: (c) => [{ label: 'the owner demotes themself', rank: 5, path: { id: c.world.owner.userId }, body: { role: 'viewer' } }],
+    last: (c) => [
+      { label: 'the owner demotes themself', rank: 5, path: { id: c.world.owner.userId }, body: { role: 'viewer' } },
+    ],
   },
   'DELETE /api/users/{id}': {
     path: () => ({ id: fresh('userId') }),
@@ -101,7 +120,12 @@ export const OPERATION_BINDINGS: Record<string, OperationBinding> = {
   },
   'DELETE /api/api-keys/{id}': { path: () => ({ id: fresh('apiKeyId') }) },
   'POST /api/workflows': { body: (c) => graphOverrides(c, false), bodyAttacks: workflowGraphAttacks },
-  'GET /api/workflows': { query: (c) => ({ tag: () => pick(c, ['sales', 'mercadolibre', 'none']), search: () => pick(c, ['Fuzz', 'editable', 'ü']) }) },
+  'GET /api/workflows': {
+    query: (c) => ({
+      tag: () => pick(c, ['sales', 'mercadolibre', 'none']),
+      search: () => pick(c, ['Fuzz', 'editable', 'ü']),
+    }),
+  },
   'GET /api/workflows/{id}': { path: (c) => ({ id: pick(c, c.world.workflows.all) }) },
   'PUT /api/workflows/{id}': {
     path: (c) => ({ id: pick(c, c.world.workflows.editable) }),
@@ -110,18 +134,28 @@ export const OPERATION_BINDINGS: Record<string, OperationBinding> = {
   },
   'DELETE /api/workflows/{id}': {
     path: () => ({ id: fresh('workflowId') }),
-    last: (c) => [{ label: 'archive the workflow every webhook is bound to', rank: 3, path: { id: c.world.workflows.webhook } }],
+    last: (c) => [
+      { label: 'archive the workflow every webhook is bound to', rank: 3, path: { id: c.world.workflows.webhook } },
+    ],
   },
-  'POST /api/workflows/{id}/publish': { path: (c) => ({ id: pick(c, [c.world.workflows.manual, ...c.world.workflows.editable]) }) },
+  'POST /api/workflows/{id}/publish': {
+    path: (c) => ({ id: pick(c, [c.world.workflows.manual, ...c.world.workflows.editable]) }),
+  },
   'GET /api/workflows/{id}/versions': { path: (c) => ({ id: pick(c, c.world.workflows.all) }) },
   'GET /api/workflows/{id}/versions/{version}': { path: (c) => ({ id: pick(c, c.world.workflows.all), version: '1' }) },
-  'POST /api/workflows/{id}/versions/{version}/revert': { path: (c) => ({ id: pick(c, c.world.workflows.editable), version: '1' }) },
+  'POST /api/workflows/{id}/versions/{version}/revert': {
+    path: (c) => ({ id: pick(c, c.world.workflows.editable), version: '1' }),
+  },
   'GET /api/workflows/{id}/trigger-token': { path: (c) => ({ id: pick(c, c.world.workflows.all) }) },
   'POST /api/workflows/{id}/trigger-token/regenerate': {
     path: (c) => ({ id: pick(c, c.world.workflows.editable) }),
-    last: (c) => [{ label: 'regenerate the trigger token the trigger cases use', rank: 1, path: { id: c.world.workflows.webhook } }],
+    last: (c) => [
+      { label: 'regenerate the trigger token the trigger cases use', rank: 1, path: { id: c.world.workflows.webhook } },
+    ],
   },
-  'POST /api/workflows/{id}/execute': { path: (c) => ({ id: pick(c, [c.world.workflows.manual, c.world.workflows.manual, c.world.workflows.failing]) }) },
+  'POST /api/workflows/{id}/execute': {
+    path: (c) => ({ id: pick(c, [c.world.workflows.manual, c.world.workflows.manual, c.world.workflows.failing]) }),
+  },
   'GET /api/workflows/{id}/executions': {
     path: (c) => ({ id: pick(c, c.world.workflows.all) }),
     query: (c) => dateRange(c),
@@ -133,31 +167,52 @@ export const OPERATION_BINDINGS: Record<string, OperationBinding> = {
   'POST /api/credentials': { body: credentialOverrides, bodyAttacks: credentialDataAttacks },
   'DELETE /api/credentials/{id}': { path: () => ({ id: fresh('credentialId') }) },
   'POST /api/webhook-actions/test': {
-    body: (c) => ({ config: () => validActionConfig(c.prng, c.world.targets), context: () => (c.prng.chance(0.8) ? validActionContext(c.prng) : OMIT) }),
+    body: (c) => ({
+      config: () => validActionConfig(c.prng, c.world.targets),
+      context: () => (c.prng.chance(0.8) ? validActionContext(c.prng) : OMIT),
+    }),
     bodyAttacks: actionConfigAttacks,
   },
-  'GET /api/webhook-actions/executions': { query: (c) => ({ workflowId: () => c.world.workflows.webhook, nodeId: () => 'notify' }) },
+  'GET /api/webhook-actions/executions': {
+    query: (c) => ({ workflowId: () => c.world.workflows.webhook, nodeId: () => 'notify' }),
+  },
   'GET /api/webhook-actions/executions/{id}': { path: (c) => ({ id: pick(c, c.world.actionExecutions) }) },
-  'POST /webhook/workflow/resume/{resumeId}': { path: () => ({ resumeId: fromPool('resumeId') }), bodyAttacks: payloadAttacks },
+  'POST /webhook/workflow/resume/{resumeId}': {
+    path: () => ({ resumeId: fromPool('resumeId') }),
+    bodyAttacks: payloadAttacks,
+  },
   'GET /webhook/workflow/resume/{resumeId}': { path: () => ({ resumeId: fromPool('resumeId') }) },
   'POST /webhook/workflow/trigger/{workflowId}': {
     path: (c) => ({ workflowId: c.world.workflows.webhook }),
     token: (c) => ({ header: 'X-Webhook-Token', value: c.world.triggerToken }),
     bodyAttacks: payloadAttacks,
   },
-  'GET /api/contacts': { query: (c) => ({ search: () => pick(c, [...c.world.contactNames, 'fuzz-customer', 'nobody']) }) },
+  'GET /api/contacts': {
+    query: (c) => ({ search: () => pick(c, [...c.world.contactNames, 'fuzz-customer', 'nobody']) }),
+  },
   'GET /api/contacts/{id}': { path: (c) => ({ id: pick(c, c.world.contacts) }) },
   'POST /api/webhooks': { body: webhookOverrides, bodyAttacks: webhookBindingAttacks },
   'GET /api/webhooks': { query: (c) => ({ workflowId: () => c.world.workflows.webhook, nodeId: () => 'inbound' }) },
   'GET /api/webhooks/{id}': { path: (c) => ({ id: pick(c, c.world.webhooks.all) }) },
-  'PUT /api/webhooks/{id}': { path: (c) => ({ id: pick(c, c.world.webhooks.editable) }), body: webhookOverrides, bodyAttacks: webhookBindingAttacks },
-  'DELETE /api/webhooks/{id}': { path: (c) => ({ id: c.prng.chance(0.5) ? fresh('webhookId') : pick(c, c.world.webhooks.toggled) }) },
+  'PUT /api/webhooks/{id}': {
+    path: (c) => ({ id: pick(c, c.world.webhooks.editable) }),
+    body: webhookOverrides,
+    bodyAttacks: webhookBindingAttacks,
+  },
+  'DELETE /api/webhooks/{id}': {
+    path: (c) => ({ id: c.prng.chance(0.5) ? fresh('webhookId') : pick(c, c.world.webhooks.toggled) }),
+  },
   'POST /api/webhooks/{id}/activate': { path: (c) => ({ id: pick(c, c.world.webhooks.toggled) }) },
   'POST /api/webhooks/{id}/regenerate-token': {
     path: (c) => ({ id: pick(c, c.world.webhooks.editable) }),
-    last: (c) => [{ label: 'regenerate the token the ingress cases use', rank: 2, path: { id: c.world.webhooks.ingress.id } }],
+    last: (c) => [
+      { label: 'regenerate the token the ingress cases use', rank: 2, path: { id: c.world.webhooks.ingress.id } },
+    ],
   },
-  'GET /api/webhooks/{id}/events': { path: (c) => ({ id: pick(c, [c.world.webhooks.ingress.id, c.world.webhooks.whatsapp.id]) }), query: (c) => dateRange(c) },
+  'GET /api/webhooks/{id}/events': {
+    path: (c) => ({ id: pick(c, [c.world.webhooks.ingress.id, c.world.webhooks.whatsapp.id]) }),
+    query: (c) => dateRange(c),
+  },
   'GET /api/webhooks/{id}/events/{eventId}': { path: (c) => eventPair(c) },
   'POST /api/webhooks/{id}/events/{eventId}/replay': { path: (c) => eventPair(c) },
   'POST /webhooks/{webhookId}': {
@@ -168,28 +223,49 @@ export const OPERATION_BINDINGS: Record<string, OperationBinding> = {
   },
   'GET /webhooks/{webhookId}': {
     path: (c) => ({ webhookId: c.world.webhooks.whatsapp.id }),
-    query: (c) => ({ 'hub.mode': () => 'subscribe', 'hub.verify_token': () => c.world.webhooks.whatsapp.verifyToken, 'hub.challenge': () => String(c.prng.int(1, 1e9)) }),
+    query: (c) => ({
+      'hub.mode': () => 'subscribe',
+      'hub.verify_token': () => c.world.webhooks.whatsapp.verifyToken,
+      'hub.challenge': () => String(c.prng.int(1, 1e9)),
+    }),
   },
   'POST /webhooks/{webhookId}/{provider}': {
-    path: (c) => (c.prng.chance(0.5) ? { webhookId: c.world.webhooks.ingress.id, provider: 'generic' } : { webhookId: c.world.webhooks.whatsapp.id, provider: 'whatsapp' }),
+    path: (c) =>
+      c.prng.chance(0.5)
+        ? { webhookId: c.world.webhooks.ingress.id, provider: 'generic' }
+        : { webhookId: c.world.webhooks.whatsapp.id, provider: 'whatsapp' },
     payload: (c) => (c.prng.chance(0.5) ? genericPayload(c) : whatsappMessage(`wamid.fuzz-${c.prng.uuid()}`)),
-    token: (c, path) => ({ header: 'X-Webhook-Token', value: path.provider === 'whatsapp' ? c.world.webhooks.whatsapp.authToken : c.world.webhooks.ingress.authToken }),
+    token: (c, path) => ({
+      header: 'X-Webhook-Token',
+      value: path.provider === 'whatsapp' ? c.world.webhooks.whatsapp.authToken : c.world.webhooks.ingress.authToken,
+    }),
     bodyAttacks: payloadAttacks,
   },
   'GET /webhooks/{webhookId}/status': { path: (c) => ({ webhookId: pick(c, c.world.webhooks.all) }) },
-  'POST /api/channels': { body: (c) => ({ credentials: () => ({ appSecret: `secret-${c.prng.int(1, 1e6)}`, accessToken: 'EAAG-fuzz' }) }) },
+  'POST /api/channels': {
+    body: (c) => ({ credentials: () => ({ appSecret: `secret-${c.prng.int(1, 1e6)}`, accessToken: 'EAAG-fuzz' }) }),
+  },
   'GET /api/channels/{id}': { path: (c) => ({ id: pick(c, c.world.channels.all) }) },
   'PUT /api/channels/{id}': { path: (c) => ({ id: pick(c, c.world.channels.editable) }) },
   'DELETE /api/channels/{id}': { path: () => ({ id: fresh('channelId') }) },
   'POST /webhooks/{channelId}/{provider}/{event}': {
-    path: (c) => ({ channelId: c.world.channels.ingress.id, provider: c.world.channels.ingress.provider, event: pick(c, ['message', 'message', 'comment']) }),
+    path: (c) => ({
+      channelId: c.world.channels.ingress.id,
+      provider: c.world.channels.ingress.provider,
+      event: pick(c, ['message', 'message', 'comment']),
+    }),
     payload: (c) => genericPayload(c),
     sign: (c) => (rawBody) => ({ 'X-Signature-256': hexSignature(c.world.channelAppSecret, rawBody) }),
     bodyAttacks: payloadAttacks,
   },
   'GET /api/analytics/workflows': { query: dateRange },
   'GET /api/analytics/webhooks': { query: dateRange },
-  'GET /api/analytics/nodes': { query: (c) => ({ ...dateRange(c), workflowId: () => pick(c, [c.world.workflows.webhook, c.world.workflows.manual]) }) },
+  'GET /api/analytics/nodes': {
+    query: (c) => ({
+      ...dateRange(c),
+      workflowId: () => pick(c, [c.world.workflows.webhook, c.world.workflows.manual]),
+    }),
+  },
   'GET /api/analytics/webhook-actions': { query: dateRange },
 };
 
@@ -200,8 +276,13 @@ function eventPair(c: BindingContext): Record<string, string> {
 
 /** What a generic sender posts: any JSON, sometimes naming its customer (which upserts a contact). */
 function genericPayload(c: BindingContext): unknown {
-  const payload: Record<string, unknown> = { type: pick(c, ['order.created', 'lead', 'ping']), amount: c.prng.int(0, 1000), text: pick(c, ['hola', 'Café 🚀', '注文']) };
+  const payload: Record<string, unknown> = {
+    type: pick(c, ['order.created', 'lead', 'ping']),
+    amount: c.prng.int(0, 1000),
+    text: pick(c, ['hola', 'Café 🚀', '注文']),
+  };
   if (c.prng.chance(0.4)) payload.customerId = `fuzz-customer-${c.prng.int(0, 5)}`;
-  if (c.prng.chance(0.3)) payload.items = Array.from({ length: c.prng.int(0, 5) }, (_, i) => ({ sku: `S-${i}`, qty: i }));
+  if (c.prng.chance(0.3))
+    payload.items = Array.from({ length: c.prng.int(0, 5) }, (_, i) => ({ sku: `S-${i}`, qty: i }));
   return payload;
 }

@@ -22,19 +22,30 @@ export async function readBackEverything(read: Reader): Promise<void> {
     }
   };
   for (const webhookId of await ids('GET /api/webhooks')) {
-    for (const eventId of await ids('GET /api/webhooks/{id}/events', { id: webhookId })) await read('GET /api/webhooks/{id}/events/{eventId}', { id: webhookId, eventId });
+    for (const eventId of await ids('GET /api/webhooks/{id}/events', { id: webhookId }))
+      await read('GET /api/webhooks/{id}/events/{eventId}', { id: webhookId, eventId });
   }
   for (const workflowId of await ids('GET /api/workflows')) {
     await read('GET /api/workflows/{id}/versions', { id: workflowId }, 'limit=100');
-    for (const executionId of await ids('GET /api/workflows/{id}/executions', { id: workflowId })) await read('GET /api/executions/{id}', { id: executionId });
+    for (const executionId of await ids('GET /api/workflows/{id}/executions', { id: workflowId }))
+      await read('GET /api/executions/{id}', { id: executionId });
   }
   for (const contactId of await ids('GET /api/contacts')) await read('GET /api/contacts/{id}', { id: contactId });
-  for (const callId of await ids('GET /api/webhook-actions/executions')) await read('GET /api/webhook-actions/executions/{id}', { id: callId });
-  for (let after = 0; ; ) {
-    const body = (await read('GET /api/events', {}, `afterSequence=${after}&limit=${PAGE}`)) as { nextAfterSequence?: number | null } | undefined;
+  for (const callId of await ids('GET /api/webhook-actions/executions'))
+    await read('GET /api/webhook-actions/executions/{id}', { id: callId });
+  for (let after = 0; ;) {
+    const body = (await read('GET /api/events', {}, `afterSequence=${after}&limit=${PAGE}`)) as
+      { nextAfterSequence?: number | null } | undefined;
     if (typeof body?.nextAfterSequence !== 'number' || body.nextAfterSequence <= after) break;
     after = body.nextAfterSequence;
   }
-  for (const key of ['GET /api/channels', 'GET /api/credentials', 'GET /api/users', 'GET /api/api-keys']) await ids(key);
-  for (const key of ['GET /api/analytics/workflows', 'GET /api/analytics/webhooks', 'GET /api/analytics/webhook-actions', 'GET /api/webhook-actions/circuits']) await read(key);
+  for (const key of ['GET /api/channels', 'GET /api/credentials', 'GET /api/users', 'GET /api/api-keys'])
+    await ids(key);
+  for (const key of [
+    'GET /api/analytics/workflows',
+    'GET /api/analytics/webhooks',
+    'GET /api/analytics/webhook-actions',
+    'GET /api/webhook-actions/circuits',
+  ])
+    await read(key);
 }

@@ -25,18 +25,26 @@ const UUID_PARAMS = new Set(['id', 'webhookId', 'channelId', 'workflowId', 'even
 const DEEP_MARKER = '⟦deep⟧';
 
 const withBody = (draft: DraftRequest, body: CaseBody | undefined): DraftRequest => ({ ...draft, body });
-const attack = (inputClass: string, mustRefuse: boolean, apply: Attack['apply']): Attack => ({ inputClass, mustRefuse, apply });
+const attack = (inputClass: string, mustRefuse: boolean, apply: Attack['apply']): Attack => ({
+  inputClass,
+  mustRefuse,
+  apply,
+});
 
 /** Unknown-but-well-formed and malformed values of each path parameter. */
 export function pathAttacks(operation: FuzzOperation, prng: Prng): Attack[] {
   const attacks: Attack[] = [];
   for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
     const name = parameter.name;
-    const set = (value: string) => (draft: DraftRequest) => ({ ...draft, pathParams: { ...draft.pathParams, [name]: value } });
+    const set = (value: string) => (draft: DraftRequest) => ({
+      ...draft,
+      pathParams: { ...draft.pathParams, [name]: value },
+    });
     const identifying = UUID_PARAMS.has(name) || name === 'version' || name === 'resumeId' || name === 'provider';
     const unknown = unknownValue(parameter, prng);
     attacks.push(attack(`path ${name}: unknown`, unknown.certain, set(unknown.value)));
-    const malformed = name === 'version' ? ['abc', '1.5', '0', '-1', '2147483648', '99999999999999999999'] : MALFORMED_PATH_SEGMENTS;
+    const malformed =
+      name === 'version' ? ['abc', '1.5', '0', '-1', '2147483648', '99999999999999999999'] : MALFORMED_PATH_SEGMENTS;
     for (const value of malformed) attacks.push(attack(`path ${name}: malformed (${value})`, identifying, set(value)));
     attacks.push(attack(`path ${name}: ${OVERLONG_PATH_SEGMENT.length} characters`, true, set(OVERLONG_PATH_SEGMENT)));
   }
@@ -46,7 +54,8 @@ export function pathAttacks(operation: FuzzOperation, prng: Prng): Attack[] {
 function unknownValue(parameter: OperationParameter, prng: Prng): { value: string; certain: boolean } {
   if (UUID_PARAMS.has(parameter.name)) return { value: prng.uuid(), certain: true };
   if (parameter.name === 'version') return { value: '999999', certain: true };
-  if (parameter.name === 'resumeId') return { value: `webhook_${prng.uuid()}_pause_${prng.uuid().replace(/-/g, '')}`, certain: true };
+  if (parameter.name === 'resumeId')
+    return { value: `webhook_${prng.uuid()}_pause_${prng.uuid().replace(/-/g, '')}`, certain: true };
   if (parameter.name === 'provider') return { value: 'zapier', certain: true };
   return { value: `no_such_${parameter.name}`, certain: false };
 }
@@ -57,10 +66,20 @@ export function queryAttacks(operation: FuzzOperation, prng: Prng): Attack[] {
   const parameters = operation.parameters.filter((p) => p.in === 'query');
   for (const parameter of parameters) {
     const name = parameter.name;
-    const set = (value: string) => (draft: DraftRequest) => ({ ...draft, query: [...draft.query.filter(([n]) => n !== name), [name, value] as [string, string]] });
-    const add = (label: string, mustRefuse: boolean, value: string) => attacks.push(attack(`query ${name}: ${label}`, mustRefuse, set(value)));
+    const set = (value: string) => (draft: DraftRequest) => ({
+      ...draft,
+      query: [...draft.query.filter(([n]) => n !== name), [name, value] as [string, string]],
+    });
+    const add = (label: string, mustRefuse: boolean, value: string) =>
+      attacks.push(attack(`query ${name}: ${label}`, mustRefuse, set(value)));
     const schema = parameter.schema;
-    if (parameter.required) attacks.push(attack(`query ${name}: required, missing`, true, (draft) => ({ ...draft, query: draft.query.filter(([n]) => n !== name) })));
+    if (parameter.required)
+      attacks.push(
+        attack(`query ${name}: required, missing`, true, (draft) => ({
+          ...draft,
+          query: draft.query.filter(([n]) => n !== name),
+        })),
+      );
     if (schema.type === 'number' || schema.type === 'integer') {
       if (schema.minimum !== undefined) add(`below minimum ${schema.minimum}`, true, String(schema.minimum - 1));
       if (schema.maximum !== undefined) add(`above maximum ${schema.maximum}`, true, String(schema.maximum + 1));
@@ -75,7 +94,8 @@ export function queryAttacks(operation: FuzzOperation, prng: Prng): Attack[] {
     } else {
       if (schema.enum) add('outside the enum', true, 'not-in-enum');
       if (schema.format === 'uuid') add('not a uuid', true, 'not-a-uuid');
-      if (schema.maxLength !== undefined) add(`longer than maxLength ${schema.maxLength}`, true, 'L'.repeat(schema.maxLength + 1));
+      if (schema.maxLength !== undefined)
+        add(`longer than maxLength ${schema.maxLength}`, true, 'L'.repeat(schema.maxLength + 1));
       // §12: NUL in a typed filter answers 400; untyped values (Meta's hub.challenge) may be echoed.
       add('NUL', schema.type === 'string', ENCODED_QUERY_HOSTILES.nul);
       add('lone surrogate (UTF-8 of U+D800)', false, ENCODED_QUERY_HOSTILES.loneSurrogate);
@@ -86,9 +106,19 @@ export function queryAttacks(operation: FuzzOperation, prng: Prng): Attack[] {
   }
   if (parameters.length > 0) {
     const first = parameters[0].name;
-    attacks.push(attack(`query ${first}: repeated`, false, (draft) => ({ ...draft, query: [...draft.query, [first, '1'], [first, '2']] })));
+    attacks.push(
+      attack(`query ${first}: repeated`, false, (draft) => ({
+        ...draft,
+        query: [...draft.query, [first, '1'], [first, '2']],
+      })),
+    );
   }
-  attacks.push(attack('query: unknown parameter', false, (draft) => ({ ...draft, query: [...draft.query, ['fuzzUnknown', prng.pick(['1', ENCODED_QUERY_HOSTILES.nul])]] })));
+  attacks.push(
+    attack('query: unknown parameter', false, (draft) => ({
+      ...draft,
+      query: [...draft.query, ['fuzzUnknown', prng.pick(['1', ENCODED_QUERY_HOSTILES.nul])]],
+    })),
+  );
   return attacks;
 }
 
@@ -97,8 +127,12 @@ export function queryAttacks(operation: FuzzOperation, prng: Prng): Attack[] {
  * open); `valid` the valid value the case started from.
  */
 export function bodyAttacks(schema: JsonSchema | undefined, valid: unknown, bodyLimitBytes: number): Attack[] {
-  const documentedObject = schema !== undefined && kindOf(schema) === 'object' && Object.keys(schema.properties ?? {}).length > 0;
-  const json = (text: string, contentType = JSON_TYPE) => (draft: DraftRequest) => withBody(draft, { text, contentType });
+  const documentedObject =
+    schema !== undefined && kindOf(schema) === 'object' && Object.keys(schema.properties ?? {}).length > 0;
+  const json =
+    (text: string, contentType = JSON_TYPE) =>
+    (draft: DraftRequest) =>
+      withBody(draft, { text, contentType });
   const attacks: Attack[] = [
     attack('body: malformed JSON', true, json('{"name": ')),
     attack('body: text/plain', true, json(JSON.stringify(valid), 'text/plain')),
@@ -106,20 +140,38 @@ export function bodyAttacks(schema: JsonSchema | undefined, valid: unknown, body
     attack('body: an array', documentedObject, json(JSON.stringify([valid]))),
     attack('body: a string', documentedObject, json('"just a string"')),
     attack('body: null', documentedObject, json('null')),
-    attack(`body: over the ${bodyLimitBytes}-byte limit`, true, json(JSON.stringify({ padding: 'p'.repeat(bodyLimitBytes) }))),
-    ...PROTOTYPE_POISON_BODIES.map((text) => attack(`body: prototype key ${Object.keys(JSON.parse(text))[0]}`, false, json(mergeKeys(valid, text)))),
+    attack(
+      `body: over the ${bodyLimitBytes}-byte limit`,
+      true,
+      json(JSON.stringify({ padding: 'p'.repeat(bodyLimitBytes) })),
+    ),
+    ...PROTOTYPE_POISON_BODIES.map((text) =>
+      attack(`body: prototype key ${Object.keys(JSON.parse(text))[0]}`, false, json(mergeKeys(valid, text))),
+    ),
   ];
   for (const depth of HOSTILE_DEPTHS) {
     attacks.push(attack(`body: nested ${depth} deep`, true, json(deepJsonText(depth))));
     const inner = freeFormPaths(schema, valid)[0];
     if (inner) {
       const marked = JSON.stringify(setAt(valid, inner, DEEP_MARKER));
-      attacks.push(attack(`body: ${inner.join('.')} nested ${depth} deep`, true, json(marked.replace(`"${DEEP_MARKER}"`, deepJsonText(depth)))));
+      attacks.push(
+        attack(
+          `body: ${inner.join('.')} nested ${depth} deep`,
+          true,
+          json(marked.replace(`"${DEEP_MARKER}"`, deepJsonText(depth))),
+        ),
+      );
     }
   }
   if (schema !== undefined) {
     for (const mutation of mutationsOf(schema, valid)) {
-      attacks.push(attack(`body: ${mutation.label.replace(/^body: /, '')}`, mutation.mustRefuse, json(JSON.stringify(mutation.apply(valid)))));
+      attacks.push(
+        attack(
+          `body: ${mutation.label.replace(/^body: /, '')}`,
+          mutation.mustRefuse,
+          json(JSON.stringify(mutation.apply(valid))),
+        ),
+      );
     }
   }
   return attacks;
@@ -131,7 +183,9 @@ function freeFormPaths(schema: JsonSchema | undefined, valid: unknown): string[]
   const paths: string[][] = [];
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     if (!(name in valid)) continue;
-    const open = kindOf(property) === undefined || (kindOf(property) === 'object' && !property.properties && typeof property.additionalProperties !== 'object');
+    const open =
+      kindOf(property) === undefined ||
+      (kindOf(property) === 'object' && !property.properties && typeof property.additionalProperties !== 'object');
     if (open) paths.push([name]);
   }
   return paths;
@@ -168,7 +222,10 @@ export function tokenAttacks(header: string): Attack[] {
   };
   return [
     attack('token: none', true, (draft) => ({ ...draft, headers: without(draft) })),
-    attack('token: wrong', true, (draft) => ({ ...draft, headers: { ...without(draft), [header]: 'whk_wrong-token-0123456789' } })),
+    attack('token: wrong', true, (draft) => ({
+      ...draft,
+      headers: { ...without(draft), [header]: 'whk_wrong-token-0123456789' },
+    })),
   ];
 }
 
@@ -176,18 +233,34 @@ export function tokenAttacks(header: string): Attack[] {
 export function signatureAttacks(): Attack[] {
   return [
     attack('signature: none', true, (draft) => ({ ...draft, sign: undefined })),
-    attack('signature: wrong secret', true, (draft) => ({ ...draft, sign: () => ({ 'X-Signature-256': `sha256=${'0'.repeat(64)}`, 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` }) })),
+    attack('signature: wrong secret', true, (draft) => ({
+      ...draft,
+      sign: () => ({
+        'X-Signature-256': `sha256=${'0'.repeat(64)}`,
+        'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}`,
+      }),
+    })),
   ];
 }
 
 /** Framework limits every route shares: oversized headers and URLs. */
 export function transportAttacks(operation: FuzzOperation): Attack[] {
   const attacks = [
-    attack('header: 20 KiB value', true, (draft) => ({ ...draft, headers: { ...draft.headers, 'X-Fuzz-Padding': OVERSIZED_HEADER_VALUE } })),
-    attack('query: 20 KiB URL', true, (draft) => ({ ...draft, query: [...draft.query, ['fuzzPadding', 'u'.repeat(20 * 1024)]] })),
+    attack('header: 20 KiB value', true, (draft) => ({
+      ...draft,
+      headers: { ...draft.headers, 'X-Fuzz-Padding': OVERSIZED_HEADER_VALUE },
+    })),
+    attack('query: 20 KiB URL', true, (draft) => ({
+      ...draft,
+      query: [...draft.query, ['fuzzPadding', 'u'.repeat(20 * 1024)]],
+    })),
   ];
   if (!operation.requestBody && operation.method !== 'get') {
-    attacks.push(attack('body: JSON where none is documented', false, (draft) => withBody(draft, draft.body ?? { text: '{"unexpected":true}', contentType: JSON_TYPE })));
+    attacks.push(
+      attack('body: JSON where none is documented', false, (draft) =>
+        withBody(draft, draft.body ?? { text: '{"unexpected":true}', contentType: JSON_TYPE }),
+      ),
+    );
   }
   return attacks;
 }

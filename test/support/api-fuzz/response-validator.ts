@@ -17,10 +17,15 @@ export class ResponseValidator {
 
   problems(operation: FuzzOperation, response: FuzzResponse): string[] {
     const documented = operation.responses.find((candidate) => candidate.status === response.status);
-    if (!documented) return [`status ${response.status} is not documented (documented: ${operation.responses.map((r) => r.status).join(', ')})`];
+    if (!documented)
+      return [
+        `status ${response.status} is not documented (documented: ${operation.responses.map((r) => r.status).join(', ')})`,
+      ];
     const contentType = String(response.headers['content-type'] ?? '');
-    if (!documented.contentType) return response.text.length === 0 ? [] : [`documented without a body, answered ${response.text.length} bytes`];
-    if (!contentType.startsWith(documented.contentType)) return [`content type ${contentType || '(none)'}, documented ${documented.contentType}`];
+    if (!documented.contentType)
+      return response.text.length === 0 ? [] : [`documented without a body, answered ${response.text.length} bytes`];
+    if (!contentType.startsWith(documented.contentType))
+      return [`content type ${contentType || '(none)'}, documented ${documented.contentType}`];
     if (!documented.schema) return [];
     let body: unknown = response.text;
     if (documented.contentType.includes('json')) {
@@ -39,7 +44,8 @@ export class ResponseValidator {
     if (validate(body)) return [];
     // Item indices left out (`/items/*/payload`): the same mismatch in any item is one failure.
     return (validate.errors ?? []).map(
-      (error) => `${error.instancePath.replace(/\/\d+(?=\/|$)/g, '/*') || '/'} ${error.message}${'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : ''}`,
+      (error) =>
+        `${error.instancePath.replace(/\/\d+(?=\/|$)/g, '/*') || '/'} ${error.message}${'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : ''}`,
     );
   }
 
@@ -57,7 +63,9 @@ export class ResponseValidator {
 function closed(schema: JsonSchema): JsonSchema {
   const copy: JsonSchema = { ...schema };
   if (copy.properties) {
-    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([name, property]) => [name, closed(property)]));
+    copy.properties = Object.fromEntries(
+      Object.entries(copy.properties).map(([name, property]) => [name, closed(property)]),
+    );
     if (copy.additionalProperties === undefined) copy.additionalProperties = false;
   }
   if (typeof copy.additionalProperties === 'object') copy.additionalProperties = closed(copy.additionalProperties);

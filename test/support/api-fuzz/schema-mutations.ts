@@ -26,7 +26,8 @@ export function mutationsOf(schema: JsonSchema, valid: unknown): ValueMutation[]
 
 function visit(schema: JsonSchema, value: unknown, path: PathStep[], out: ValueMutation[]): void {
   const where = path.length === 0 ? 'body' : path.join('.');
-  const replace = (label: string, mustRefuse: boolean, next: unknown) => out.push({ label: `${where}: ${label}`, mustRefuse, apply: (root) => setAt(root, path, next) });
+  const replace = (label: string, mustRefuse: boolean, next: unknown) =>
+    out.push({ label: `${where}: ${label}`, mustRefuse, apply: (root) => setAt(root, path, next) });
   if (value === null || value === undefined) return;
   if (schema.enum) replace('value outside the enum', true, 'not-in-enum');
   switch (kindOf(schema)) {
@@ -46,9 +47,14 @@ function visit(schema: JsonSchema, value: unknown, path: PathStep[], out: ValueM
     case 'array':
       replace('object instead of array', true, { not: 'an array' });
       if (schema.maxItems !== undefined && Array.isArray(value) && value.length > 0) {
-        replace(`more than maxItems ${schema.maxItems}`, true, Array.from({ length: schema.maxItems + 1 }, () => value[0]));
+        replace(
+          `more than maxItems ${schema.maxItems}`,
+          true,
+          Array.from({ length: schema.maxItems + 1 }, () => value[0]),
+        );
       }
-      if (Array.isArray(value) && schema.items) value.forEach((item, i) => visit(schema.items!, item, [...path, i], out));
+      if (Array.isArray(value) && schema.items)
+        value.forEach((item, i) => visit(schema.items!, item, [...path, i], out));
       return;
     case 'object':
       return visitObject(schema, value, path, out, replace);
@@ -59,14 +65,19 @@ function visit(schema: JsonSchema, value: unknown, path: PathStep[], out: ValueM
 
 function visitString(schema: JsonSchema, replace: (label: string, mustRefuse: boolean, next: unknown) => void): void {
   replace('number instead of string', true, 12345);
-  if (schema.maxLength !== undefined) replace(`longer than maxLength ${schema.maxLength}`, true, 'L'.repeat(schema.maxLength + 1));
+  if (schema.maxLength !== undefined)
+    replace(`longer than maxLength ${schema.maxLength}`, true, 'L'.repeat(schema.maxLength + 1));
   if ((schema.minLength ?? 0) > 0) replace('empty string', true, '');
   if (schema.format === 'email') replace('not an email', true, 'not-an-email');
   if (schema.format === 'uuid') replace('not a uuid', true, 'not-a-uuid');
   if (schema.pattern) replace(`not matching ${schema.pattern}`, true, ' not matching ');
   replace('NUL character', true, NUL_STRING);
   replace('lone surrogate', true, LONE_SURROGATE_STRING);
-  replace(`${VERY_LONG_LENGTH} characters`, schema.maxLength !== undefined && schema.maxLength < VERY_LONG_LENGTH, 'V'.repeat(VERY_LONG_LENGTH));
+  replace(
+    `${VERY_LONG_LENGTH} characters`,
+    schema.maxLength !== undefined && schema.maxLength < VERY_LONG_LENGTH,
+    'V'.repeat(VERY_LONG_LENGTH),
+  );
 }
 
 function visitObject(
@@ -90,10 +101,18 @@ function visitObject(
   const where = path.length === 0 ? 'body' : path.join('.');
   // §2: unknown body properties are refused, unless the schema opens the object.
   if (schema.additionalProperties === undefined || schema.additionalProperties === false) {
-    out.push({ label: `${where}: unknown property`, mustRefuse: true, apply: (root) => setAt(root, path, { ...value, fuzzUnknownProperty: 1 }) });
+    out.push({
+      label: `${where}: unknown property`,
+      mustRefuse: true,
+      apply: (root) => setAt(root, path, { ...value, fuzzUnknownProperty: 1 }),
+    });
   }
   for (const name of schema.required ?? []) {
-    out.push({ label: `${where}: required ${name} missing`, mustRefuse: true, apply: (root) => setAt(root, path, withoutKey(value, name)) });
+    out.push({
+      label: `${where}: required ${name} missing`,
+      mustRefuse: true,
+      apply: (root) => setAt(root, path, withoutKey(value, name)),
+    });
   }
   for (const [name, property] of Object.entries(properties)) {
     if (name in value) visit(property, value[name], [...path, name], out);

@@ -30,7 +30,8 @@ export class SchemaValues {
   value(schema: JsonSchema, path = ''): Generated {
     const override = this.overrides[path];
     if (override) return override();
-    if (schema.enum) return this.mode === 'boundary' ? schema.enum[schema.enum.length - 1] : this.prng.pick(schema.enum);
+    if (schema.enum)
+      return this.mode === 'boundary' ? schema.enum[schema.enum.length - 1] : this.prng.pick(schema.enum);
     switch (kindOf(schema)) {
       case 'string':
         return this.string(schema);
@@ -52,7 +53,8 @@ export class SchemaValues {
   private string(schema: JsonSchema): string {
     if (schema.format === 'email') return this.email();
     if (schema.format === 'uuid') return this.prng.uuid();
-    if (schema.format === 'date-time') return new Date(Date.UTC(2026, this.prng.int(0, 11), this.prng.int(1, 28))).toISOString();
+    if (schema.format === 'date-time')
+      return new Date(Date.UTC(2026, this.prng.int(0, 11), this.prng.int(1, 28))).toISOString();
     if (schema.pattern) return this.patterned(schema);
     const min = schema.minLength ?? 0;
     const max = schema.maxLength ?? DEFAULT_MAX_STRING;
@@ -60,7 +62,10 @@ export class SchemaValues {
       const length = this.prng.chance(0.5) ? Math.min(max, BOUNDARY_STRING_CAP) : Math.max(min, 1);
       return 'b'.repeat(length);
     }
-    const base = typeof schema.example === 'string' && this.prng.chance(0.5) ? schema.example : this.prng.pick([`fuzz ${this.prng.int(1, 9999)}`, ...UNICODE_STRINGS]);
+    const base =
+      typeof schema.example === 'string' && this.prng.chance(0.5)
+        ? schema.example
+        : this.prng.pick([`fuzz ${this.prng.int(1, 9999)}`, ...UNICODE_STRINGS]);
     return fit(base, min, max);
   }
 
@@ -74,7 +79,9 @@ export class SchemaValues {
   /** The one pattern the document uses is a node id; its example fits, and so does an identifier. */
   private patterned(schema: JsonSchema): string {
     const pattern = new RegExp(schema.pattern!);
-    const candidates = [schema.example, `n${this.prng.int(0, 9999)}`, 'a'].filter((value): value is string => typeof value === 'string');
+    const candidates = [schema.example, `n${this.prng.int(0, 9999)}`, 'a'].filter(
+      (value): value is string => typeof value === 'string',
+    );
     const fitting = candidates.find((candidate) => pattern.test(candidate));
     if (!fitting) throw new Error(`no generator for pattern ${schema.pattern}`);
     return fitting;
@@ -83,8 +90,9 @@ export class SchemaValues {
   private number(schema: JsonSchema, integer: boolean): number {
     const min = schema.minimum ?? 0;
     const max = schema.maximum ?? min + 20;
-    if (this.mode === 'boundary') return this.prng.chance(0.5) ? min : schema.maximum ?? min;
-    if (typeof schema.example === 'number' && schema.example >= min && schema.example <= max && this.prng.chance(0.5)) return schema.example;
+    if (this.mode === 'boundary') return this.prng.chance(0.5) ? min : (schema.maximum ?? min);
+    if (typeof schema.example === 'number' && schema.example >= min && schema.example <= max && this.prng.chance(0.5))
+      return schema.example;
     const value = min + this.prng.next() * Math.min(max - min, 1000);
     // The document says `number` where the API wants integers: a few fractions show that gap.
     return integer || this.prng.chance(0.9) ? Math.ceil(value) : value;
@@ -93,7 +101,10 @@ export class SchemaValues {
   private array(schema: JsonSchema, path: string): unknown[] {
     const min = schema.minItems ?? 0;
     const max = schema.maxItems ?? 3;
-    const length = this.mode === 'boundary' ? Math.min(max, BOUNDARY_ARRAY_CAP) : this.prng.int(min, Math.min(max, Math.max(min, 3)));
+    const length =
+      this.mode === 'boundary'
+        ? Math.min(max, BOUNDARY_ARRAY_CAP)
+        : this.prng.int(min, Math.min(max, Math.max(min, 3)));
     if (!schema.items && Array.isArray(schema.example)) return schema.example;
     return Array.from({ length }, () => this.value(schema.items ?? {}, `${path}[]`)).filter((item) => item !== OMIT);
   }
@@ -108,7 +119,10 @@ export class SchemaValues {
     const result: Record<string, unknown> = {};
     for (const [name, property] of Object.entries(properties)) {
       const childPath = path ? `${path}.${name}` : name;
-      const include = required.has(name) || this.overrides[childPath] !== undefined || (this.mode === 'boundary' ? true : this.prng.chance(0.5));
+      const include =
+        required.has(name) ||
+        this.overrides[childPath] !== undefined ||
+        (this.mode === 'boundary' ? true : this.prng.chance(0.5));
       if (!include) continue;
       const value = this.value(property, childPath);
       if (value !== OMIT) result[name] = value;
@@ -125,7 +139,8 @@ export class SchemaValues {
 
   /** Schemaless JSON (payloads, inputs): the example when there is one, else a small document. */
   private freeForm(schema: JsonSchema): unknown {
-    if (schema.example !== undefined && schema.example !== null && this.prng.chance(0.6)) return structuredClone(schema.example);
+    if (schema.example !== undefined && schema.example !== null && this.prng.chance(0.6))
+      return structuredClone(schema.example);
     return {
       note: this.prng.pick(UNICODE_STRINGS),
       amount: this.prng.int(0, 500),

@@ -14,14 +14,24 @@ export class SeedClient {
     return new SeedClient(this.baseUrl, authorization);
   }
 
-  async call<T>(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, body?: unknown, expected = [200, 201, 202, 204]): Promise<T> {
+  async call<T>(
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+    path: string,
+    body?: unknown,
+    expected = [200, 201, 202, 204],
+  ): Promise<T> {
     // A client address per setup request, so the per-IP auth throttles never count setup traffic.
     const ip = ++SeedClient.ipCounter;
-    let pending = request(this.baseUrl)[method](path).set(this.authorization).set('X-Forwarded-For', `10.250.${(ip >> 8) & 255}.${ip & 255}`);
+    let pending = request(this.baseUrl)
+      [method](path)
+      .set(this.authorization)
+      .set('X-Forwarded-For', `10.250.${(ip >> 8) & 255}.${ip & 255}`);
     if (body !== undefined) pending = pending.send(body as object);
     const response = await pending;
     if (!expected.includes(response.status)) {
-      throw new Error(`fuzz setup ${method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 500)}`);
+      throw new Error(
+        `fuzz setup ${method.toUpperCase()} ${path} answered ${response.status}: ${response.text.slice(0, 500)}`,
+      );
     }
     return response.body as T;
   }

@@ -33,7 +33,9 @@ export class QueueMetrics {
       labelNames: ['queue', 'state'],
       registers: [registry],
       async collect() {
-        const results = await Promise.allSettled(queues.map((queue) => withTimeout(queue.getJobCounts(...QUEUE_METRIC_STATES), COUNT_TIMEOUT_MS)));
+        const results = await Promise.allSettled(
+          queues.map((queue) => withTimeout(queue.getJobCounts(...QUEUE_METRIC_STATES), COUNT_TIMEOUT_MS)),
+        );
         this.reset();
         results.forEach((result, index) => {
           const queue = queues[index].name;

@@ -43,6 +43,12 @@ export class GetNodeAnalyticsHandler implements IQueryHandler<GetNodeAnalyticsQu
         ORDER BY n.node_id, n.type`,
       [query.tenantId, query.workflowId, query.range.from, query.range.to],
     );
-    return { items: rows.map((row) => ({ ...row, avgDurationMs: roundMs(row.avgDurationMs), maxDurationMs: roundMs(row.maxDurationMs) })) };
+    return {
+      items: rows.map((row) => ({
+        ...row,
+        avgDurationMs: roundMs(row.avgDurationMs),
+        maxDurationMs: roundMs(row.maxDurationMs),
+      })),
+    };
   }
 }

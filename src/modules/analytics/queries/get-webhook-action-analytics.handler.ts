@@ -39,7 +39,9 @@ export class GetWebhookActionAnalyticsHandler implements IQueryHandler<GetWebhoo
         ORDER BY count(*) DESC, origin`,
       [query.tenantId, query.range.from, query.range.to],
     );
-    const circuits = new Map((await this.circuits.list(query.tenantId)).map((circuit) => [circuit.origin, circuit.state]));
+    const circuits = new Map(
+      (await this.circuits.list(query.tenantId)).map((circuit) => [circuit.origin, circuit.state]),
+    );
     return {
       items: rows.map((row) => ({
         ...row,

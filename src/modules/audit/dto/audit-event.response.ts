@@ -7,13 +7,23 @@ export class AuditEventResponse {
   @ApiProperty({ example: 'workflow.published' })
   type!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, example: '3f0c1f0e-7a52-4a0e-a0a5-6d1c1b8f2a10' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '3f0c1f0e-7a52-4a0e-a0a5-6d1c1b8f2a10',
+  })
   actorId!: string | null;
 
   @ApiProperty({ example: 'workflow' })
   aggregateType!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, example: '0c8f5a7e-1d2b-4c3a-9e8f-7a6b5c4d3e2f' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '0c8f5a7e-1d2b-4c3a-9e8f-7a6b5c4d3e2f',
+  })
   aggregateId!: string | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { version: 2 } })

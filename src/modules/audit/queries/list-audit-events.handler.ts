@@ -28,7 +28,11 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
         LIMIT $4`,
       [query.tenantId, query.afterSequence, query.type ?? null, query.limit],
     );
-    const items = rows.map((row) => ({ ...row, sequence: Number(row.sequence), timestamp: row.timestamp.toISOString() }));
+    const items = rows.map((row) => ({
+      ...row,
+      sequence: Number(row.sequence),
+      timestamp: row.timestamp.toISOString(),
+    }));
     return { items, nextAfterSequence: items.length === query.limit ? items[items.length - 1].sequence : null };
   }
 }

@@ -20,13 +20,22 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
-    if (!policy) throw new DomainError('forbidden', 'no_access_policy', 'This route declares no access policy and is closed.');
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!policy)
+      throw new DomainError('forbidden', 'no_access_policy', 'This route declares no access policy and is closed.');
     if (policy.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const actor = await this.authenticator.authenticate(request.headers);
-    if (!actor) throw new DomainError('unauthenticated', 'unauthenticated', 'Missing or invalid credentials: send a Bearer access token or X-API-Key.');
+    if (!actor)
+      throw new DomainError(
+        'unauthenticated',
+        'unauthenticated',
+        'Missing or invalid credentials: send a Bearer access token or X-API-Key.',
+      );
     request.actor = actor;
     RequestContext.setIdentity(actor.tenantId, actor.id);
     if (!roleAtLeast(actor.role, policy.role)) {

@@ -25,7 +25,13 @@ export class ChangeUserRoleHandler implements ICommandHandler<ChangeUserRoleComm
       user.role = command.role;
       await users.save(command.tenantId, user);
       tx.record(
-        new UserRoleChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'user', aggregateId: user.id, payload: { from, to: user.role } }),
+        new UserRoleChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'user',
+          aggregateId: user.id,
+          payload: { from, to: user.role },
+        }),
       );
       return UserResponse.from(user);
     });

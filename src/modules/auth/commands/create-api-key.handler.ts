@@ -31,7 +31,13 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand>
         }),
       );
       tx.record(
-        new ApiKeyCreatedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'api_key', aggregateId: row.id, payload: { name: row.name, role: row.role } }),
+        new ApiKeyCreatedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'api_key',
+          aggregateId: row.id,
+          payload: { name: row.name, role: row.role },
+        }),
       );
       return { ...ApiKeyResponse.from(row), key };
     });

@@ -22,10 +22,21 @@ export class CreateUserHandler implements ICommandHandler<CreateUserCommand> {
     try {
       return await this.unitOfWork.run(async (tx) => {
         const user = await tx.manager.save(
-          tx.manager.create(UserEntity, { tenantId: command.tenantId, email: command.email.toLowerCase(), passwordHash, role: command.role }),
+          tx.manager.create(UserEntity, {
+            tenantId: command.tenantId,
+            email: command.email.toLowerCase(),
+            passwordHash,
+            role: command.role,
+          }),
         );
         tx.record(
-          new UserCreatedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'user', aggregateId: user.id, payload: { email: user.email, role: user.role } }),
+          new UserCreatedEvent({
+            tenantId: command.tenantId,
+            actorId: command.actorId,
+            aggregateType: 'user',
+            aggregateId: user.id,
+            payload: { email: user.email, role: user.role },
+          }),
         );
         return UserResponse.from(user);
       });

@@ -19,7 +19,15 @@ export class DeleteUserHandler implements ICommandHandler<DeleteUserCommand> {
       if (!user) throw userNotFound();
       await assertOwnerMayBeRemoved(tx.manager, command.actorRole, user);
       await users.deleteById(command.tenantId, user.id);
-      tx.record(new UserDeletedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'user', aggregateId: user.id, payload: { email: user.email } }));
+      tx.record(
+        new UserDeletedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'user',
+          aggregateId: user.id,
+          payload: { email: user.email },
+        }),
+      );
     });
   }
 }

@@ -25,12 +25,14 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
   async execute(command: RefreshSessionCommand): Promise<SessionResponse> {
     const tokenHash = sha256Hex(command.refreshToken);
     const session = await this.dataSource.transaction(async (manager) => {
-      const consumed: RefreshTokenEntity[] = await manager.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
+      const consumed: RefreshTokenEntity[] = await manager
+        .query(
+          `UPDATE refresh_tokens SET revoked_at = now()
           WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
           RETURNING id, tenant_id AS "tenantId", user_id AS "userId", family_id AS "familyId"`,
-        [tokenHash],
-      ).then(([rows]: [RefreshTokenEntity[]]) => rows);
+          [tokenHash],
+        )
+        .then(([rows]: [RefreshTokenEntity[]]) => rows);
       const token = consumed[0];
       if (!token) return null;
       const user = await manager.findOneBy(UserEntity, { id: token.userId, tenantId: token.tenantId });
@@ -43,7 +45,10 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
 
     const known = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash });
     if (known?.revokedAt) {
-      await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [known.familyId]);
+      await this.dataSource.query(
+        `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+        [known.familyId],
+      );
       throw refreshTokenReused();
     }
     throw invalidRefreshToken();

@@ -27,11 +27,32 @@ export class RegisterTenantHandler implements ICommandHandler<RegisterTenantComm
       return await this.unitOfWork.run(async (tx) => {
         const tenant = await tx.manager.save(tx.manager.create(TenantEntity, { name: command.tenantName }));
         const user = await tx.manager.save(
-          tx.manager.create(UserEntity, { tenantId: tenant.id, email: command.email.toLowerCase(), passwordHash, role: 'owner' }),
+          tx.manager.create(UserEntity, {
+            tenantId: tenant.id,
+            email: command.email.toLowerCase(),
+            passwordHash,
+            role: 'owner',
+          }),
         );
         const tokens = await this.sessions.issue(tx.manager, user);
-        tx.record(new TenantRegisteredEvent({ tenantId: tenant.id, actorId: user.id, aggregateType: 'tenant', aggregateId: tenant.id, payload: { name: tenant.name, ownerId: user.id } }));
-        tx.record(new UserCreatedEvent({ tenantId: tenant.id, actorId: user.id, aggregateType: 'user', aggregateId: user.id, payload: { email: user.email, role: user.role } }));
+        tx.record(
+          new TenantRegisteredEvent({
+            tenantId: tenant.id,
+            actorId: user.id,
+            aggregateType: 'tenant',
+            aggregateId: tenant.id,
+            payload: { name: tenant.name, ownerId: user.id },
+          }),
+        );
+        tx.record(
+          new UserCreatedEvent({
+            tenantId: tenant.id,
+            actorId: user.id,
+            aggregateType: 'user',
+            aggregateId: user.id,
+            payload: { email: user.email, role: user.role },
+          }),
+        );
         return { ...tokens, user: UserResponse.from(user), tenant: TenantResponse.from(tenant) };
       });
     } catch (error) {

@@ -17,7 +17,15 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand>
       const key = await keys.findById(command.tenantId, command.apiKeyId);
       if (!key) throw apiKeyNotFound();
       await keys.deleteById(command.tenantId, key.id);
-      tx.record(new ApiKeyRevokedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'api_key', aggregateId: key.id, payload: { name: key.name } }));
+      tx.record(
+        new ApiKeyRevokedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'api_key',
+          aggregateId: key.id,
+          payload: { name: key.name },
+        }),
+      );
     });
   }
 }

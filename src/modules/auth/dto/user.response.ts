@@ -19,6 +19,12 @@ export class UserResponse {
   createdAt!: string;
 
   static from(user: UserEntity): UserResponse {
-    return { id: user.id, tenantId: user.tenantId, email: user.email, role: user.role, createdAt: user.createdAt.toISOString() };
+    return {
+      id: user.id,
+      tenantId: user.tenantId,
+      email: user.email,
+      role: user.role,
+      createdAt: user.createdAt.toISOString(),
+    };
   }
 }

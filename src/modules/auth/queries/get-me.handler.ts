@@ -14,7 +14,12 @@ export class GetMeHandler implements IQueryHandler<GetMeQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(query: GetMeQuery): Promise<MeResponse> {
-    const user = query.actorId ? await new TenantScopedRepository(this.dataSource.getRepository(UserEntity)).findById(query.tenantId, query.actorId) : null;
+    const user = query.actorId
+      ? await new TenantScopedRepository(this.dataSource.getRepository(UserEntity)).findById(
+          query.tenantId,
+          query.actorId,
+        )
+      : null;
     if (!user) throw userNotFound();
     const tenant = await this.dataSource.getRepository(TenantEntity).findOneByOrFail({ id: query.tenantId });
     return { user: UserResponse.from(user), tenant: TenantResponse.from(tenant) };

@@ -12,7 +12,10 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
 
   async execute(query: ListApiKeysQuery): Promise<ApiKeyPageResponse> {
     const keys = new TenantScopedRepository(this.dataSource.getRepository(ApiKeyEntity));
-    const { items, total } = await keys.findPage(query.tenantId, {}, query.page, query.limit, { createdAt: 'DESC', id: 'ASC' });
+    const { items, total } = await keys.findPage(query.tenantId, {}, query.page, query.limit, {
+      createdAt: 'DESC',
+      id: 'ASC',
+    });
     return { items: items.map((key) => ApiKeyResponse.from(key)), page: query.page, limit: query.limit, total };
   }
 }

@@ -12,7 +12,10 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
 
   async execute(query: ListUsersQuery): Promise<UserPageResponse> {
     const users = new TenantScopedRepository(this.dataSource.getRepository(UserEntity));
-    const { items, total } = await users.findPage(query.tenantId, {}, query.page, query.limit, { createdAt: 'ASC', id: 'ASC' });
+    const { items, total } = await users.findPage(query.tenantId, {}, query.page, query.limit, {
+      createdAt: 'ASC',
+      id: 'ASC',
+    });
     return { items: items.map((user) => UserResponse.from(user)), page: query.page, limit: query.limit, total };
   }
 }

@@ -15,7 +15,15 @@ export class DeleteChannelHandler implements ICommandHandler<DeleteChannelComman
     return this.unitOfWork.run(async (tx) => {
       const channel = await this.channels.get(command.tenantId, command.channelId, tx.manager);
       await this.channels.scoped(tx.manager).deleteById(command.tenantId, channel.id);
-      tx.record(new ChannelChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'channel', aggregateId: channel.id, payload: { change: 'deleted' } }));
+      tx.record(
+        new ChannelChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'channel',
+          aggregateId: channel.id,
+          payload: { change: 'deleted' },
+        }),
+      );
     });
   }
 }

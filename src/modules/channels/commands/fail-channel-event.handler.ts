@@ -12,10 +12,9 @@ export class FailChannelEventHandler implements ICommandHandler<FailChannelEvent
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(command: FailChannelEventCommand): Promise<void> {
-    await this.dataSource.query(`UPDATE channel_events SET status = 'failed', error = $3, processed_at = now() WHERE id = $1 AND tenant_id = $2 AND status = 'received'`, [
-      command.eventId,
-      command.tenantId,
-      textWithoutNul(command.reason),
-    ]);
+    await this.dataSource.query(
+      `UPDATE channel_events SET status = 'failed', error = $3, processed_at = now() WHERE id = $1 AND tenant_id = $2 AND status = 'received'`,
+      [command.eventId, command.tenantId, textWithoutNul(command.reason)],
+    );
   }
 }

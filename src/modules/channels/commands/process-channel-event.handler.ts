@@ -41,7 +41,9 @@ export class ProcessChannelEventHandler implements ICommandHandler<ProcessChanne
     // A payload stored before ingress refused such nesting: a poison event, given up at once (FailChannelEventCommand).
     if (exceedsJsonDepth(body)) throw new JsonTooDeepError('The payload', MAX_JSON_DEPTH);
     const triggers = await this.workflows.channelTriggers(command.tenantId, event.channelId, event.event);
-    const contactId = event.customerId ? await this.contacts.upsert(command.tenantId, `channel:${event.channelId}`, event.customerId) : null;
+    const contactId = event.customerId
+      ? await this.contacts.upsert(command.tenantId, `channel:${event.channelId}`, event.customerId)
+      : null;
     const input = { body, headers: event.headers, query: {} };
     const executionIds: string[] = [];
     const errors: string[] = [];
@@ -68,7 +70,12 @@ export class ProcessChannelEventHandler implements ICommandHandler<ProcessChanne
         errors.push(error.message);
       }
     }
-    const error = triggers.length === 0 ? 'No published workflow listens to this channel event.' : errors.length > 0 ? errors.join('; ') : null;
+    const error =
+      triggers.length === 0
+        ? 'No published workflow listens to this channel event.'
+        : errors.length > 0
+          ? errors.join('; ')
+          : null;
     await this.dataSource.query(
       `UPDATE channel_events SET status = $3, error = $4, execution_ids = $5::uuid[], processed_at = now() WHERE id = $1 AND tenant_id = $2`,
       [event.id, command.tenantId, executionIds.length > 0 ? 'processed' : 'failed', error, executionIds],

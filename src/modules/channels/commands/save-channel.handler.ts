@@ -19,18 +19,30 @@ export class SaveChannelHandler implements ICommandHandler<SaveChannelCommand> {
   ) {}
 
   async execute(command: SaveChannelCommand): Promise<ChannelResponse> {
-    const credentials = command.input.credentials === undefined ? undefined : validateChannelCredentials(command.input.credentials);
+    const credentials =
+      command.input.credentials === undefined ? undefined : validateChannelCredentials(command.input.credentials);
     const saved = await this.unitOfWork.run(async (tx) => {
       const channel = command.channelId
         ? await this.channels.get(command.tenantId, command.channelId, tx.manager)
-        : tx.manager.create(ChannelEntity, { tenantId: command.tenantId, provider: (command.input as CreateChannelDto).provider });
+        : tx.manager.create(ChannelEntity, {
+            tenantId: command.tenantId,
+            provider: (command.input as CreateChannelDto).provider,
+          });
       if (command.input.name !== undefined) channel.name = command.input.name;
       if (credentials) {
         channel.credentialsSealed = this.secretBox.sealJson(command.tenantId, credentials, CHANNEL_CREDENTIALS_AAD);
         channel.masked = maskChannelCredentials(credentials);
       }
       const row = await this.channels.scoped(tx.manager).save(command.tenantId, channel);
-      tx.record(new ChannelChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'channel', aggregateId: row.id, payload: { change: command.channelId ? 'updated' : 'created' } }));
+      tx.record(
+        new ChannelChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'channel',
+          aggregateId: row.id,
+          payload: { change: command.channelId ? 'updated' : 'created' },
+        }),
+      );
       return row;
     });
     return ChannelResponse.from(saved, this.config.publicBaseUrl);

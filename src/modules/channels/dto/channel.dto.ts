@@ -14,7 +14,11 @@ export class CreateChannelDto {
   name!: string;
 
   /** Provider account secrets; `appSecret` verifies the provider's signatures at channel ingress. Never returned. */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { appSecret: 'meta-app-secret', accessToken: 'EAAG...' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { appSecret: 'meta-app-secret', accessToken: 'EAAG...' },
+  })
   @IsObject()
   credentials!: Record<string, unknown>;
 }

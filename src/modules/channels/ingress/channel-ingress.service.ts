@@ -44,7 +44,14 @@ export class ChannelIngressService {
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
 
-  async accept(channelId: string, provider: string, event: string, headers: IncomingHttpHeaders, body: unknown, rawBody: Buffer): Promise<{ status: 'accepted' | 'duplicate'; eventId: string }> {
+  async accept(
+    channelId: string,
+    provider: string,
+    event: string,
+    headers: IncomingHttpHeaders,
+    body: unknown,
+    rawBody: Buffer,
+  ): Promise<{ status: 'accepted' | 'duplicate'; eventId: string }> {
     const { rows } = await pgPool(this.dataSource).query<ChannelRow>(
       `SELECT id, tenant_id AS "tenantId", provider, credentials_sealed AS "credentialsSealed" FROM channels WHERE id = $1`,
       [channelId],
@@ -52,9 +59,18 @@ export class ChannelIngressService {
     const channel = rows[0];
     if (!channel || channel.provider !== provider || !this.adapters.isProvider(provider)) throw channelNotFound();
     RequestContext.setIdentity(channel.tenantId, undefined);
-    const credentials = this.secretBox.openJson<Record<string, string>>(channel.tenantId, channel.credentialsSealed, CHANNEL_CREDENTIALS_AAD);
+    const credentials = this.secretBox.openJson<Record<string, string>>(
+      channel.tenantId,
+      channel.credentialsSealed,
+      CHANNEL_CREDENTIALS_AAD,
+    );
     const adapter = this.adapters.for(provider);
-    const normalized = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value]));
+    const normalized = Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => [
+        name.toLowerCase(),
+        Array.isArray(value) ? value.join(', ') : value,
+      ]),
+    );
     const inbound = { rawBody, body, headers: normalized };
     if (!credentials.appSecret) throw webhookUnauthorized('This channel has no appSecret to verify signatures with.');
     const signature = adapter.verifySignature(inbound, credentials.appSecret, Math.floor(Date.now() / 1000));
@@ -65,7 +81,16 @@ export class ChannelIngressService {
        VALUES ($1, $2, $3, 'received', $4, $5, $6, $7, $8)
        ON CONFLICT (channel_id, event, provider_event_id) WHERE provider_event_id IS NOT NULL DO NOTHING
        RETURNING id`,
-      [channel.tenantId, channel.id, event, adapter.eventId(inbound), adapter.customerId(inbound), rawBody, normalized['content-type'] ?? null, toPostgresJson(withoutSecretHeaders(normalized))],
+      [
+        channel.tenantId,
+        channel.id,
+        event,
+        adapter.eventId(inbound),
+        adapter.customerId(inbound),
+        rawBody,
+        normalized['content-type'] ?? null,
+        toPostgresJson(withoutSecretHeaders(normalized)),
+      ],
     );
     if (!stored[0]) {
       const { rows: existing } = await pgPool(this.dataSource).query<{ id: string }>(
@@ -75,9 +100,18 @@ export class ChannelIngressService {
       return { status: 'duplicate', eventId: existing[0].id };
     }
     await withTimeout(
-      this.queue.add('process-channel-event', { eventId: stored[0].id, tenantId: channel.tenantId, correlationId: RequestContext.current()?.correlationId }, { jobId: stored[0].id }),
+      this.queue.add(
+        'process-channel-event',
+        { eventId: stored[0].id, tenantId: channel.tenantId, correlationId: RequestContext.current()?.correlationId },
+        { jobId: stored[0].id },
+      ),
       250,
-    ).catch((error: unknown) => this.logger.warn({ err: error, eventId: stored[0].id }, 'channel event stored but not queued; the sweeper will queue it'));
+    ).catch((error: unknown) =>
+      this.logger.warn(
+        { err: error, eventId: stored[0].id },
+        'channel event stored but not queued; the sweeper will queue it',
+      ),
+    );
     return { status: 'accepted', eventId: stored[0].id };
   }
 }

@@ -12,7 +12,14 @@ export class ListChannelsHandler implements IQueryHandler<ListChannelsQuery> {
   ) {}
 
   async execute(query: ListChannelsQuery): Promise<ChannelPageResponse> {
-    const { items, total } = await this.channels.scoped().findPage(query.tenantId, {}, query.page, query.limit, { createdAt: 'DESC', id: 'ASC' });
-    return { items: items.map((channel) => ChannelResponse.from(channel, this.config.publicBaseUrl)), page: query.page, limit: query.limit, total };
+    const { items, total } = await this.channels
+      .scoped()
+      .findPage(query.tenantId, {}, query.page, query.limit, { createdAt: 'DESC', id: 'ASC' });
+    return {
+      items: items.map((channel) => ChannelResponse.from(channel, this.config.publicBaseUrl)),
+      page: query.page,
+      limit: query.limit,
+      total,
+    };
   }
 }

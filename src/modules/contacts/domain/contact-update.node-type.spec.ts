@@ -12,7 +12,9 @@ describe('contactUpdateNodeType', () => {
 
   it.each([
     { fields: { tier: 'gold' } },
-    { fields: { name: '{{ trigger.body.name }}', score: 10, vip: true, tags: ['a'], meta: { a: null }, cleared: null } },
+    {
+      fields: { name: '{{ trigger.body.name }}', score: 10, vip: true, tags: ['a'], meta: { a: null }, cleared: null },
+    },
     { fields: { 'address.city': '{{ trigger.body.city }}', 'address.zip': '1000' } },
     { fields: { tier: 'gold' }, retry: { maxAttempts: 3, backoffMs: 1000 } },
   ])('accepts %j', (config) => {
@@ -26,7 +28,11 @@ describe('contactUpdateNodeType', () => {
     [{ fields: { tier: 'gold' }, contactId: 'x' }, 'config.contactId', 'is not allowed'],
     [{ fields: { 'a..b': 1 } }, 'config.fields.a..b', expect.stringMatching(/^is not a valid key/)],
     [{ fields: { 'x.prototype': 1 } }, 'config.fields.x.prototype', expect.stringContaining('prototype')],
-    [{ fields: { address: 'x', 'address.city': 'y' } }, 'config.fields.address.city', 'conflicts with key "address", which sets the same place'],
+    [
+      { fields: { address: 'x', 'address.city': 'y' } },
+      'config.fields.address.city',
+      'conflicts with key "address", which sets the same place',
+    ],
     [{ fields: { tier: 'gold' }, retry: { backoffMs: 'fast' } }, 'config.retry.backoffMs', 'must be integer'],
   ])('rejects %j on %s', (config, field, message) => {
     expect(errors(config)).toContainEqual({ field, message });

@@ -9,7 +9,9 @@ export const contactUpdateNodeType: NodeTypeDefinition = {
     type: 'object',
     additionalProperties: false,
     required: ['fields'],
-    properties: { fields: { type: 'object', minProperties: 1, maxProperties: 200, propertyNames: dottedPathKeySchema } },
+    properties: {
+      fields: { type: 'object', minProperties: 1, maxProperties: 200, propertyNames: dottedPathKeySchema },
+    },
   }),
   branches: [],
   checkConfig: (config) => dottedKeyConflicts(config.fields, 'config.fields'),

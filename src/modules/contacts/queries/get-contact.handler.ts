@@ -12,7 +12,10 @@ export class GetContactHandler implements IQueryHandler<GetContactQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(query: GetContactQuery): Promise<ContactResponse> {
-    const contact = await new TenantScopedRepository(this.dataSource.getRepository(ContactEntity)).findById(query.tenantId, query.contactId);
+    const contact = await new TenantScopedRepository(this.dataSource.getRepository(ContactEntity)).findById(
+      query.tenantId,
+      query.contactId,
+    );
     if (!contact) throw new DomainError('not_found', 'contact_not_found', 'Contact not found.');
     return toContactResponse(contact);
   }

@@ -28,9 +28,20 @@ export class CreateCredentialHandler implements ICommandHandler<CreateCredential
           createdBy: command.actorId,
         }),
       );
-      tx.record(new CredentialChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'credential', aggregateId: saved.id, payload: { change: 'created', type: saved.type } }));
+      tx.record(
+        new CredentialChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'credential',
+          aggregateId: saved.id,
+          payload: { change: 'created', type: saved.type },
+        }),
+      );
       return saved;
     });
-    return { ...CredentialResponse.from(row), ...(generated && data.type === 'signing' ? { generatedSecret: data.secret } : {}) };
+    return {
+      ...CredentialResponse.from(row),
+      ...(generated && data.type === 'signing' ? { generatedSecret: data.secret } : {}),
+    };
   }
 }

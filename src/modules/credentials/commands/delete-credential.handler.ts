@@ -16,7 +16,15 @@ export class DeleteCredentialHandler implements ICommandHandler<DeleteCredential
       const row = await credentials.findById(command.tenantId, command.credentialId);
       if (!row) throw credentialNotFound();
       await credentials.deleteById(command.tenantId, row.id);
-      tx.record(new CredentialChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'credential', aggregateId: row.id, payload: { change: 'deleted', type: row.type } }));
+      tx.record(
+        new CredentialChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'credential',
+          aggregateId: row.id,
+          payload: { change: 'deleted', type: row.type },
+        }),
+      );
     });
   }
 }

@@ -20,14 +20,20 @@ const FIELDS: Record<CredentialType, readonly string[]> = {
  * Validates `data` for its type (400 naming each bad field, never echoing a value). A signing
  * credential without a secret gets a generated `whsec_` one (returned once).
  */
-export function parseCredentialData(type: CredentialType, data: Record<string, unknown>): { data: CredentialData; generated: boolean } {
+export function parseCredentialData(
+  type: CredentialType,
+  data: Record<string, unknown>,
+): { data: CredentialData; generated: boolean } {
   const errors: FieldError[] = [];
   const allowed = FIELDS[type];
-  for (const key of Object.keys(data)) if (!allowed.includes(key)) errors.push({ field: `data.${key}`, message: `is not allowed for ${type} credentials` });
+  for (const key of Object.keys(data))
+    if (!allowed.includes(key))
+      errors.push({ field: `data.${key}`, message: `is not allowed for ${type} credentials` });
   const text = (key: string, optional = false): string => {
     const value = data[key];
     if (value === undefined && optional) return '';
-    if (typeof value !== 'string' || value.length === 0 || value.length > 4096) errors.push({ field: `data.${key}`, message: 'must be a non-empty string of at most 4096 characters' });
+    if (typeof value !== 'string' || value.length === 0 || value.length > 4096)
+      errors.push({ field: `data.${key}`, message: 'must be a non-empty string of at most 4096 characters' });
     return typeof value === 'string' ? value : '';
   };
   let parsed: CredentialData;
@@ -59,7 +65,13 @@ export function parseCredentialData(type: CredentialType, data: Record<string, u
       break;
     }
   }
-  if (errors.length > 0) throw new DomainError('invalid_input', 'invalid_credential_data', 'The credential data is invalid; see errors for each field.', errors);
+  if (errors.length > 0)
+    throw new DomainError(
+      'invalid_input',
+      'invalid_credential_data',
+      'The credential data is invalid; see errors for each field.',
+      errors,
+    );
   return { data: parsed, generated };
 }
 

@@ -16,7 +16,11 @@ export class CreateCredentialDto {
    * basic `{ username, password }`; bearer `{ token }`; api_key `{ key }`; signing `{ secret? }`
    * (a `whsec_` base64 secret of ≥ 24 bytes, generated and shown once when omitted).
    */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { token: 'sk_live_51H8xYzAbCdEfGh' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { token: 'sk_live_51H8xYzAbCdEfGh' },
+  })
   @IsObject()
   data!: Record<string, unknown>;
 }

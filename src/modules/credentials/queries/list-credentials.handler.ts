@@ -10,10 +10,16 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(query: ListCredentialsQuery): Promise<CredentialPageResponse> {
-    const { items, total } = await new TenantScopedRepository(this.dataSource.getRepository(CredentialEntity)).findPage(query.tenantId, {}, query.page, query.limit, {
-      createdAt: 'DESC',
-      id: 'ASC',
-    });
+    const { items, total } = await new TenantScopedRepository(this.dataSource.getRepository(CredentialEntity)).findPage(
+      query.tenantId,
+      {},
+      query.page,
+      query.limit,
+      {
+        createdAt: 'DESC',
+        id: 'ASC',
+      },
+    );
     return { items: items.map((row) => CredentialResponse.from(row)), page: query.page, limit: query.limit, total };
   }
 }

@@ -24,7 +24,13 @@ export class CancelExecutionHandler implements ICommandHandler<CancelExecutionCo
       await this.store.cancelOpenNodes(tx.manager, execution.id);
       await this.store.setStatus(tx.manager, execution.id, 'cancelled', true);
       tx.record(
-        new ExecutionCancelledEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, workflowVersion: execution.workflowVersion } }),
+        new ExecutionCancelledEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'execution',
+          aggregateId: execution.id,
+          payload: { workflowId: execution.workflowId, workflowVersion: execution.workflowVersion },
+        }),
       );
     });
     return this.queries.execute(new GetExecutionQuery(command.tenantId, command.actorId, command.executionId));

@@ -33,12 +33,27 @@ export class RetryExecutionHandler implements ICommandHandler<RetryExecutionComm
         `UPDATE node_executions SET status = 'pending', scheduled = false, scheduled_at = NULL, finished_at = NULL WHERE execution_id = $1 AND status = 'cancelled'`,
         [execution.id],
       );
-      await tx.manager.query(`UPDATE executions SET status = 'running', error = NULL, finished_at = NULL, retry_count = $2 WHERE id = $1`, [execution.id, retryCount]);
+      await tx.manager.query(
+        `UPDATE executions SET status = 'running', error = NULL, finished_at = NULL, retry_count = $2 WHERE id = $1`,
+        [execution.id, retryCount],
+      );
       const nodeIds = failed.map((row) => row.nodeId);
       tx.record(
-        new ExecutionRetriedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'execution', aggregateId: execution.id, payload: { workflowId: execution.workflowId, nodeIds, retryCount } }),
+        new ExecutionRetriedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'execution',
+          aggregateId: execution.id,
+          payload: { workflowId: execution.workflowId, nodeIds, retryCount },
+        }),
       );
-      return nodeIds.map<ScheduledNode>((nodeId) => ({ tenantId: command.tenantId, executionId: execution.id, nodeId, run: retryCount, retry: retryPolicyOf(graph.node(nodeId)!) }));
+      return nodeIds.map<ScheduledNode>((nodeId) => ({
+        tenantId: command.tenantId,
+        executionId: execution.id,
+        nodeId,
+        run: retryCount,
+        retry: retryPolicyOf(graph.node(nodeId)!),
+      }));
     });
     await this.scheduler.schedule(toSchedule);
     return { executionId: command.executionId };

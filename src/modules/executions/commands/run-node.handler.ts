@@ -55,8 +55,16 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     const fence = execution.fence;
     if (!node) {
       // Its row came from this very version, so only a tampered version gets here: fail, never hang.
-      const error = new NodeError('unknown_node', `Node ${nodeId} is not in version ${execution.workflowVersion}.`, false);
-      if (fence !== null) await this.outcomes.fail(execution, { id: nodeId, type: execution.nodeType }, error, { status: 'running', attempt: fence });
+      const error = new NodeError(
+        'unknown_node',
+        `Node ${nodeId} is not in version ${execution.workflowVersion}.`,
+        false,
+      );
+      if (fence !== null)
+        await this.outcomes.fail(execution, { id: nodeId, type: execution.nodeType }, error, {
+          status: 'running',
+          attempt: fence,
+        });
       return { kind: 'done' };
     }
     if (fence === null) {
@@ -69,7 +77,8 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     let result: NodeResult;
     let serialized: SerializedResult = { output: null, input: null };
     try {
-      if (!handler) throw new NodeError('unknown_node_type', `No handler is registered for node type ${node.type}.`, false);
+      if (!handler)
+        throw new NodeError('unknown_node_type', `No handler is registered for node type ${node.type}.`, false);
       const loaded = await this.contexts.load(execution, execution.outputs);
       result = await handler.run({
         tenantId,
@@ -92,7 +101,14 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
       await this.outcomes.fail(execution, node, nodeError, { status: 'running', attempt: fence });
       if (!(error instanceof NodeError || error instanceof ExpressionError)) {
         const failure = { permanent: !nodeError.retryable, code: nodeError.errorClass, reason: nodeError.message };
-        this.poisonJobs.recordGivenUp({ queue: QueueNames.nodes, jobId: nodeJobId(command.job), tenantId, attempts: command.attempt, failure, error });
+        this.poisonJobs.recordGivenUp({
+          queue: QueueNames.nodes,
+          jobId: nodeJobId(command.job),
+          tenantId,
+          attempts: command.attempt,
+          failure,
+          error,
+        });
       }
       return { kind: 'done' };
     }
@@ -110,17 +126,30 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
 
   private start(command: RunNodeCommand): Promise<StartedNodeRun | undefined> {
     const { tenantId, executionId, nodeId, run } = command.job;
-    return this.starter.start({ tenantId, executionId, nodeId, run, attempt: command.attempt, correlationId: RequestContext.current()?.correlationId ?? null });
+    return this.starter.start({
+      tenantId,
+      executionId,
+      nodeId,
+      run,
+      attempt: command.attempt,
+      correlationId: RequestContext.current()?.correlationId ?? null,
+    });
   }
 
-  private async recordRetryableFailure(execution: StartedNodeRun, node: WorkflowNode, error: NodeError, fence: number): Promise<void> {
-    await this.dataSource.query(`UPDATE node_executions SET status = 'pending', error = $3 WHERE execution_id = $1 AND node_id = $2 AND status = 'running' AND attempts = $4`, [
-      execution.id,
-      node.id,
-      toPostgresJson(errorInfo(error)),
-      fence,
-    ]);
-    this.logger.warn({ executionId: execution.id, nodeId: node.id, errorClass: error.errorClass }, 'node attempt failed; will retry');
+  private async recordRetryableFailure(
+    execution: StartedNodeRun,
+    node: WorkflowNode,
+    error: NodeError,
+    fence: number,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE node_executions SET status = 'pending', error = $3 WHERE execution_id = $1 AND node_id = $2 AND status = 'running' AND attempts = $4`,
+      [execution.id, node.id, toPostgresJson(errorInfo(error)), fence],
+    );
+    this.logger.warn(
+      { executionId: execution.id, nodeId: node.id, errorClass: error.errorClass },
+      'node attempt failed; will retry',
+    );
   }
 
   private toNodeError(error: unknown, node: WorkflowNode): NodeError {

@@ -53,16 +53,34 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
     const plan = planStart(graph, trigger.id, triggerOutput !== null);
     const status = triggerOutput === null ? 'queued' : plan.finished ? 'succeeded' : 'running';
     const ref = { tenantId: command.tenantId, aggregateType: 'execution', aggregateId: executionId };
-    const started = new ExecutionStartedEvent({ ...ref, actorId: command.actorId, payload: { workflowId: input.workflowId, workflowVersion: version, triggerType: input.triggerType } });
+    const started = new ExecutionStartedEvent({
+      ...ref,
+      actorId: command.actorId,
+      payload: { workflowId: input.workflowId, workflowVersion: version, triggerType: input.triggerType },
+    });
     const published: DomainEvent<object>[] = [started];
     const recorded: { type: string; actorId: string | null; payload: object; occurredAt: Date }[] = [started];
     if (triggerOutput !== null) {
-      const succeeded = new NodeSucceededEvent({ ...ref, payload: { nodeId: trigger.id, type: trigger.type, durationMs: 0 } });
-      recorded.push({ type: NODE_TRIGGERED, actorId: null, payload: { nodeId: trigger.id, type: trigger.type, attempt: 1 }, occurredAt: started.occurredAt }, succeeded);
+      const succeeded = new NodeSucceededEvent({
+        ...ref,
+        payload: { nodeId: trigger.id, type: trigger.type, durationMs: 0 },
+      });
+      recorded.push(
+        {
+          type: NODE_TRIGGERED,
+          actorId: null,
+          payload: { nodeId: trigger.id, type: trigger.type, attempt: 1 },
+          occurredAt: started.occurredAt,
+        },
+        succeeded,
+      );
       published.push(succeeded);
     }
     if (plan.finished) {
-      const finished = new ExecutionSucceededEvent({ ...ref, payload: { workflowId: input.workflowId, workflowVersion: version, durationMs: 0 } });
+      const finished = new ExecutionSucceededEvent({
+        ...ref,
+        payload: { workflowId: input.workflowId, workflowVersion: version, durationMs: 0 },
+      });
       recorded.push(finished);
       published.push(finished);
     }
@@ -80,19 +98,39 @@ export class StartExecutionHandler implements ICommandHandler<StartExecutionComm
       sourceKey: input.sourceKey ?? null,
       nodes: plan.nodes,
       succeededOutput: triggerOutput,
-      events: recorded.map((event) => ({ type: event.type, actorId: event.actorId, payload: toPostgresJson(event.payload), occurredAt: event.occurredAt })),
+      events: recorded.map((event) => ({
+        type: event.type,
+        actorId: event.actorId,
+        payload: toPostgresJson(event.payload),
+        occurredAt: event.occurredAt,
+      })),
       eventCorrelationId: RequestContext.current()?.correlationId ?? null,
     });
     if (!stored) {
-      const [existing]: { id: string }[] = await this.dataSource.query(`SELECT id FROM executions WHERE tenant_id = $1 AND source_key = $2`, [command.tenantId, input.sourceKey]);
+      const [existing]: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM executions WHERE tenant_id = $1 AND source_key = $2`,
+        [command.tenantId, input.sourceKey],
+      );
       return { executionId: existing.id };
     }
     this.eventBus.publishAll(published);
     // Committed: if Redis refuses the jobs now, the unqueued-node sweeper queues them later.
     await this.scheduler
-      .schedule(plan.ready.map((nodeId) => ({ tenantId: command.tenantId, executionId, nodeId, run: 0, retry: retryPolicyOf(graph.node(nodeId)!) })))
-      .catch((error: unknown) => this.logger.warn({ err: error, executionId }, 'execution stored but its first jobs were not queued; the sweeper will queue them'));
+      .schedule(
+        plan.ready.map((nodeId) => ({
+          tenantId: command.tenantId,
+          executionId,
+          nodeId,
+          run: 0,
+          retry: retryPolicyOf(graph.node(nodeId)!),
+        })),
+      )
+      .catch((error: unknown) =>
+        this.logger.warn(
+          { err: error, executionId },
+          'execution stored but its first jobs were not queued; the sweeper will queue them',
+        ),
+      );
     return { executionId };
   }
 }
-

@@ -74,8 +74,13 @@ export interface StartPlan {
 export function planStart(graph: WorkflowGraph, triggerId: string, triggerRan: boolean): StartPlan {
   const states = new Map<string, NodeState>();
   for (const node of graph.nodes) {
-    if (node.id === triggerId) states.set(node.id, { status: triggerRan ? 'succeeded' : 'pending', scheduled: !triggerRan });
-    else states.set(node.id, { status: graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending', scheduled: false });
+    if (node.id === triggerId)
+      states.set(node.id, { status: triggerRan ? 'succeeded' : 'pending', scheduled: !triggerRan });
+    else
+      states.set(node.id, {
+        status: graph.incomingEdges(node.id).length === 0 ? 'skipped' : 'pending',
+        scheduled: false,
+      });
   }
   const ready = triggerRan ? planNext(graph, states).ready : [triggerId];
   return {

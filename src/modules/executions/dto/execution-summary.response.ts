@@ -10,7 +10,7 @@ export class ExecutionTriggerDto {
 
   @ApiProperty({
     description:
-      'The trigger node\'s output: `{ body }` for execute, `{ body, headers, query }` for webhooks. A stored input nesting deeper than ' +
+      "The trigger node's output: `{ body }` for execute, `{ body, headers, query }` for webhooks. A stored input nesting deeper than " +
       `${MAX_STORED_JSON_DEPTH} levels (written before inputs were bounded) is served as \`{ "truncated": true, "reason": "…" }\` instead.`,
     example: { body: { amount: 120 } },
   })

@@ -24,10 +24,18 @@ export class NodeExecutionResponse {
   @ApiProperty({ enum: NODE_STATUSES, example: 'succeeded' })
   status!: NodeStatus;
 
-  @ApiPropertyOptional({ description: `What the node sent or received as input, where it has one.${TRUNCATION_NOTE}`, example: null, nullable: true })
+  @ApiPropertyOptional({
+    description: `What the node sent or received as input, where it has one.${TRUNCATION_NOTE}`,
+    example: null,
+    nullable: true,
+  })
   input!: unknown;
 
-  @ApiPropertyOptional({ description: `What the node produced.${TRUNCATION_NOTE}`, example: { result: true }, nullable: true })
+  @ApiPropertyOptional({
+    description: `What the node produced.${TRUNCATION_NOTE}`,
+    example: { result: true },
+    nullable: true,
+  })
   output!: unknown;
 
   @ApiPropertyOptional({ type: ErrorInfoDto })

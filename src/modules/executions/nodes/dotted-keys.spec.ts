@@ -2,7 +2,10 @@ import { expandDottedKeys } from './dotted-keys.js';
 
 describe('expandDottedKeys', () => {
   it('builds nested objects from dotted keys', () => {
-    expect(expandDottedKeys({ 'order.size': 'big', 'order.total': 120, flag: true })).toEqual({ order: { size: 'big', total: 120 }, flag: true });
+    expect(expandDottedKeys({ 'order.size': 'big', 'order.total': 120, flag: true })).toEqual({
+      order: { size: 'big', total: 120 },
+      flag: true,
+    });
   });
 
   it('lets a later nested key replace a scalar', () => {

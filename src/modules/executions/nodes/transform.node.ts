@@ -10,7 +10,10 @@ export class TransformNode implements NodeHandler {
   constructor(private readonly templates: TemplateEvaluator) {}
 
   async run({ node, context, bindings }: NodeRunContext): Promise<NodeResult> {
-    const rendered = (await this.templates.renderDeep(node.config.set, { ...context }, bindings)) as Record<string, unknown>;
+    const rendered = (await this.templates.renderDeep(node.config.set, { ...context }, bindings)) as Record<
+      string,
+      unknown
+    >;
     try {
       return { kind: 'completed', output: expandDottedKeys(rendered) };
     } catch (error) {

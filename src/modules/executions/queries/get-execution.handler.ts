@@ -14,7 +14,10 @@ export class GetExecutionHandler implements IQueryHandler<GetExecutionQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(query: GetExecutionQuery): Promise<ExecutionResponse> {
-    const execution = await new TenantScopedRepository(this.dataSource.getRepository(ExecutionEntity)).findById(query.tenantId, query.executionId);
+    const execution = await new TenantScopedRepository(this.dataSource.getRepository(ExecutionEntity)).findById(
+      query.tenantId,
+      query.executionId,
+    );
     if (!execution) throw executionNotFound();
     const nodes = await new TenantScopedRepository(this.dataSource.getRepository(NodeExecutionEntity))
       .queryBuilder(query.tenantId, 'node')
@@ -22,6 +25,9 @@ export class GetExecutionHandler implements IQueryHandler<GetExecutionQuery> {
       .orderBy('node.startedAt', 'ASC', 'NULLS LAST')
       .addOrderBy('node.nodeId', 'ASC')
       .getMany();
-    return { ...ExecutionSummaryResponse.from(execution), nodeExecutions: nodes.map((node) => NodeExecutionResponse.from(node)) };
+    return {
+      ...ExecutionSummaryResponse.from(execution),
+      nodeExecutions: nodes.map((node) => NodeExecutionResponse.from(node)),
+    };
   }
 }

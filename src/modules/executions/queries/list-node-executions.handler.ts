@@ -19,7 +19,10 @@ export class ListNodeExecutionsHandler implements IQueryHandler<ListNodeExecutio
     await this.workflows.assertExists(query.tenantId, query.workflowId);
     const [items, total] = await new TenantScopedRepository(this.dataSource.getRepository(NodeExecutionEntity))
       .queryBuilder(query.tenantId, 'node')
-      .andWhere('node.workflowId = :workflowId AND node.nodeId = :nodeId', { workflowId: query.workflowId, nodeId: query.nodeId })
+      .andWhere('node.workflowId = :workflowId AND node.nodeId = :nodeId', {
+        workflowId: query.workflowId,
+        nodeId: query.nodeId,
+      })
       .andWhere("node.status NOT IN ('pending', 'skipped')")
       .orderBy('node.startedAt', 'DESC', 'NULLS LAST')
       .addOrderBy('node.id', 'ASC')

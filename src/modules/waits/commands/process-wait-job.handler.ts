@@ -26,7 +26,15 @@ export class ProcessWaitJobHandler implements ICommandHandler<ProcessWaitJobComm
     }
     const expired = await this.unitOfWork.run(async (tx) => {
       const applied = await this.registrations.expireActivation(tx.manager, job.resumeId, job.expiresAt);
-      if (applied) tx.record(new WaitExpiredEvent({ tenantId: job.tenantId, aggregateType: 'execution', aggregateId: job.executionId, payload: { nodeId: job.nodeId, resumeId: job.resumeId } }));
+      if (applied)
+        tx.record(
+          new WaitExpiredEvent({
+            tenantId: job.tenantId,
+            aggregateType: 'execution',
+            aggregateId: job.executionId,
+            payload: { nodeId: job.nodeId, resumeId: job.resumeId },
+          }),
+        );
       return applied;
     });
     if (!expired) {

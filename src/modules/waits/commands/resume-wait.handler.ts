@@ -42,7 +42,14 @@ export class ResumeWaitHandler implements ICommandHandler<ResumeWaitCommand> {
       if (!node || node.status === 'pending' || node.status === 'running') throw resumeNotReached();
       if (node.status !== 'waiting') throw resumeExpired();
       await this.registrations.consume(tx.manager, resumeId, payload);
-      tx.record(new WaitResumedEvent({ tenantId: found.tenantId, aggregateType: 'execution', aggregateId: found.executionId, payload: { nodeId: found.nodeId, resumeId } }));
+      tx.record(
+        new WaitResumedEvent({
+          tenantId: found.tenantId,
+          aggregateType: 'execution',
+          aggregateId: found.executionId,
+          payload: { nodeId: found.nodeId, resumeId },
+        }),
+      );
       return found;
     });
 
@@ -61,9 +68,15 @@ function errorFor(status: Exclude<ResumeStatus, 'active'>): DomainError {
 }
 
 /** The wait node's output: the request, minus credentials (secret headers, `?token=`). */
-function resumeOutput(request: ResumeRequest): { body: unknown; query: Record<string, unknown>; headers: Record<string, unknown> } {
+function resumeOutput(request: ResumeRequest): {
+  body: unknown;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+} {
   const query = Object.fromEntries(Object.entries(request.query).filter(([key]) => key !== 'token'));
-  const headers = withoutSecretHeaders(Object.fromEntries(Object.entries(request.headers).filter(([, value]) => value !== undefined)));
+  const headers = withoutSecretHeaders(
+    Object.fromEntries(Object.entries(request.headers).filter(([, value]) => value !== undefined)),
+  );
   return { body: request.body ?? null, query, headers };
 }
 
@@ -71,6 +84,10 @@ function checkedPayload(output: unknown): string {
   try {
     return serializeOutput(output);
   } catch {
-    throw new DomainError('invalid_input', 'resume_payload_too_large', 'The resume request (body, query and headers) is larger than a node output may be (1 MiB).');
+    throw new DomainError(
+      'invalid_input',
+      'resume_payload_too_large',
+      'The resume request (body, query and headers) is larger than a node output may be (1 MiB).',
+    );
   }
 }

@@ -16,7 +16,9 @@ export class TriggerWorkflowHandler implements ICommandHandler<TriggerWorkflowCo
   async execute({ workflowId, request }: TriggerWorkflowCommand): Promise<{ executionId: string }> {
     const { tenantId } = await this.verifier.verify(workflowId, request.token);
     RequestContext.setIdentity(tenantId, undefined);
-    const headers = withoutSecretHeaders(Object.fromEntries(Object.entries(request.headers).filter(([, value]) => value !== undefined)));
+    const headers = withoutSecretHeaders(
+      Object.fromEntries(Object.entries(request.headers).filter(([, value]) => value !== undefined)),
+    );
     const query = Object.fromEntries(Object.entries(request.query).filter(([key]) => key !== 'token'));
     return this.commands.execute(
       new StartExecutionCommand(tenantId, null, {

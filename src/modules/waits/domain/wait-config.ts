@@ -3,7 +3,8 @@ import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
 export const DEFAULT_TIMEOUT_HOURS = 24;
 
 /** A `wait` node's config, as its schema (wait.node-type.ts) guarantees it once the workflow is saved. */
-export type WaitConfig = { mode: 'webhook'; timeoutHours?: number } | { mode: 'interval'; seconds: number } | { mode: 'until'; at: string };
+export type WaitConfig =
+  { mode: 'webhook'; timeoutHours?: number } | { mode: 'interval'; seconds: number } | { mode: 'until'; at: string };
 
 export function waitConfigOf(node: Pick<WorkflowNode, 'config'>): WaitConfig {
   return node.config as unknown as WaitConfig;

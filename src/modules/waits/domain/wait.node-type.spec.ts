@@ -32,7 +32,11 @@ describe('waitNodeType', () => {
     [{}, 'config.mode', 'is required'],
     [{ mode: 'sometime' }, 'config.mode', 'must be one of "webhook", "interval", "until"'],
     [{ mode: 3 }, 'config.mode', 'must be one of "webhook", "interval", "until"'],
-    [{ mode: 'webhook', timeoutHours: 0 }, 'config.timeoutHours', 'must be a number of hours from 1/3600 (one second) up to 8760'],
+    [
+      { mode: 'webhook', timeoutHours: 0 },
+      'config.timeoutHours',
+      'must be a number of hours from 1/3600 (one second) up to 8760',
+    ],
     [{ mode: 'webhook', timeoutHours: 0.0002 }, 'config.timeoutHours', expect.stringContaining('one second')],
     [{ mode: 'webhook', timeoutHours: 8761 }, 'config.timeoutHours', expect.stringContaining('up to 8760')],
     [{ mode: 'webhook', timeoutHours: '24' }, 'config.timeoutHours', expect.stringContaining('number of hours')],

@@ -40,7 +40,12 @@ export const waitNodeType: NodeTypeDefinition = {
         required: ['mode', 'seconds'],
         properties: {
           mode: { const: 'interval' },
-          seconds: { type: 'number', exclusiveMinimum: 0, maximum: SECONDS_IN_A_YEAR, errorMessage: `must be a number of seconds above 0 and up to ${SECONDS_IN_A_YEAR}` },
+          seconds: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            maximum: SECONDS_IN_A_YEAR,
+            errorMessage: `must be a number of seconds above 0 and up to ${SECONDS_IN_A_YEAR}`,
+          },
         },
       }),
       withRetry({

@@ -17,7 +17,12 @@ export class ExpireResumeUrlsOnEnd implements IEventHandler<ExecutionEnded> {
 
   async handle(event: ExecutionEnded): Promise<void> {
     if (!event.aggregateId) return;
-    const pin = { tenantId: event.tenantId, executionId: event.aggregateId, workflowId: event.payload.workflowId, workflowVersion: event.payload.workflowVersion };
+    const pin = {
+      tenantId: event.tenantId,
+      executionId: event.aggregateId,
+      workflowId: event.payload.workflowId,
+      workflowVersion: event.payload.workflowVersion,
+    };
     // Decided from the pinned version's graph (cached): an execution without a webhook wait costs no query.
     if (await this.resumeUrls.hasWebhookWaits(pin)) await this.store.expireOpen(event.tenantId, event.aggregateId);
   }

@@ -18,9 +18,17 @@ export class RegisterResumeUrlsOnStart implements IEventHandler<ExecutionStarted
   async handle(event: ExecutionStartedEvent): Promise<void> {
     if (!event.aggregateId) return;
     try {
-      await this.resumeUrls.register({ tenantId: event.tenantId, executionId: event.aggregateId, workflowId: event.payload.workflowId, workflowVersion: event.payload.workflowVersion });
+      await this.resumeUrls.register({
+        tenantId: event.tenantId,
+        executionId: event.aggregateId,
+        workflowId: event.payload.workflowId,
+        workflowVersion: event.payload.workflowVersion,
+      });
     } catch (error) {
-      this.logger.warn({ err: error, executionId: event.aggregateId }, 'resume registrations not created at start; the first node that needs them creates them');
+      this.logger.warn(
+        { err: error, executionId: event.aggregateId },
+        'resume registrations not created at start; the first node that needs them creates them',
+      );
     }
   }
 }

@@ -32,7 +32,11 @@ export interface AttemptRecord {
  */
 @Injectable()
 export class AttemptLog {
-  private readonly batches = new MicroBatcher<AttemptRecord, void>((attempts) => this.insert(attempts), { maxBatchSize: 200, maxInFlight: 4, maxPending: 10_000 });
+  private readonly batches = new MicroBatcher<AttemptRecord, void>((attempts) => this.insert(attempts), {
+    maxBatchSize: 200,
+    maxInFlight: 4,
+    maxPending: 10_000,
+  });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -71,7 +75,10 @@ export class AttemptLog {
 
 function redactHeaders(attempt: AttemptRecord): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(attempt.headers).map(([name, value]) => [name, attempt.secretHeaders.includes(name) || name === 'webhook-signature' ? '[redacted]' : value]),
+    Object.entries(attempt.headers).map(([name, value]) => [
+      name,
+      attempt.secretHeaders.includes(name) || name === 'webhook-signature' ? '[redacted]' : value,
+    ]),
   );
 }
 

@@ -5,7 +5,12 @@ export interface HttpActionConfig {
   headers?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
-  auth?: { type: 'none' | 'basic' | 'bearer' | 'api_key'; credentialId?: string; headerName?: string; queryParam?: string };
+  auth?: {
+    type: 'none' | 'basic' | 'bearer' | 'api_key';
+    credentialId?: string;
+    headerName?: string;
+    queryParam?: string;
+  };
   timeoutMs?: number;
   retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number };
   responseMapping?: Record<string, string>;

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { signStandardWebhook } from '../../../platform/crypto/hmac.js';
-import { TemplateEvaluator, type ExpressionBindings, type ExpressionContext } from '../../../platform/expressions/template-evaluator.js';
+import {
+  TemplateEvaluator,
+  type ExpressionBindings,
+  type ExpressionContext,
+} from '../../../platform/expressions/template-evaluator.js';
 import { CredentialVault } from '../../credentials/credential-vault.js';
 import { NodeError } from '../../executions/domain/node-error.js';
 import { encodeUrlComponent, escapeHtml, stripCrLf } from '../http/merge-field-encoders.js';
@@ -32,7 +36,12 @@ export class HttpActionRequestBuilder {
     private readonly vault: CredentialVault,
   ) {}
 
-  async build(tenantId: string, config: HttpActionConfig, context: ExpressionContext, bindings: ExpressionBindings): Promise<BuiltRequest> {
+  async build(
+    tenantId: string,
+    config: HttpActionConfig,
+    context: ExpressionContext,
+    bindings: ExpressionBindings,
+  ): Promise<BuiltRequest> {
     const rawUrl = await this.templates.renderToString(config.url, context, bindings, { encode: encodeUrlComponent });
     let url: URL;
     try {
@@ -40,12 +49,16 @@ export class HttpActionRequestBuilder {
     } catch {
       throw new OutboundError('ssrf_blocked', 'The rendered URL is not a valid absolute URL.', false);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new OutboundError('ssrf_blocked', `Only http and https URLs may be called, not ${url.protocol}`, false);
-    for (const [name, template] of Object.entries(config.query ?? {})) url.searchParams.append(name, await this.templates.renderToString(template, context, bindings));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new OutboundError('ssrf_blocked', `Only http and https URLs may be called, not ${url.protocol}`, false);
+    for (const [name, template] of Object.entries(config.query ?? {}))
+      url.searchParams.append(name, await this.templates.renderToString(template, context, bindings));
 
     const headers: Record<string, string> = {};
     for (const [name, template] of Object.entries(config.headers ?? {})) {
-      headers[name.toLowerCase()] = stripCrLf(await this.templates.renderToString(template, context, bindings, { encode: stripCrLf }));
+      headers[name.toLowerCase()] = stripCrLf(
+        await this.templates.renderToString(template, context, bindings, { encode: stripCrLf }),
+      );
     }
     let body: string | undefined;
     if (config.body !== undefined && config.method !== 'GET' && config.method !== 'HEAD') {
@@ -68,7 +81,8 @@ export class HttpActionRequestBuilder {
     const auth = config.auth;
     if (!auth || auth.type === 'none' || !auth.credentialId) return;
     const credential = await this.vault.open(tenantId, auth.credentialId);
-    if (!credential || credential.type !== auth.type) throw new NodeError('invalid_config', `Credential ${auth.credentialId} of type ${auth.type} not found.`, false);
+    if (!credential || credential.type !== auth.type)
+      throw new NodeError('invalid_config', `Credential ${auth.credentialId} of type ${auth.type} not found.`, false);
     switch (credential.type) {
       case 'basic':
         request.headers.authorization = `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
@@ -93,7 +107,8 @@ export class HttpActionRequestBuilder {
 
   private async sign(tenantId: string, credentialId: string, request: BuiltRequest): Promise<void> {
     const credential = await this.vault.open(tenantId, credentialId);
-    if (!credential || credential.type !== 'signing') throw new NodeError('invalid_config', `Signing credential ${credentialId} not found.`, false);
+    if (!credential || credential.type !== 'signing')
+      throw new NodeError('invalid_config', `Signing credential ${credentialId} not found.`, false);
     const id = `msg_${randomUUID()}`;
     const timestamp = Math.floor(Date.now() / 1000);
     request.headers['webhook-id'] = id;

@@ -24,7 +24,12 @@ export class HttpActionNode implements NodeHandler {
   async run(run: NodeRunContext): Promise<NodeResult> {
     const config = run.node.config as unknown as HttpActionConfig;
     const request = await this.runner.prepare(run.tenantId, config, { ...run.context }, run.bindings);
-    if (isCallResult(request)) throw new NodeError(request.ok ? 'internal_error' : request.errorClass, request.ok ? 'unexpected' : request.error, false);
+    if (isCallResult(request))
+      throw new NodeError(
+        request.ok ? 'internal_error' : request.errorClass,
+        request.ok ? 'unexpected' : request.error,
+        false,
+      );
     const origin = request.url.origin;
     // One round trip for both (auto-pipelined); a call refused by an open circuit still counted in the
     // rate window, which only makes the limit a little stricter while the target is down.
@@ -32,7 +37,13 @@ export class HttpActionNode implements NodeHandler {
       this.circuits.check(run.tenantId, origin),
       this.rateLimiter.delayFor(run.tenantId, origin, config.rateLimitPerSecond ?? DEFAULT_OUTBOUND_RATE_PER_SECOND),
     ]);
-    if (circuit.openForMs > 0) throw new NodeError('circuit_open', `The circuit for ${origin} is open; calls fail fast until it half-opens.`, true, circuit.openForMs);
+    if (circuit.openForMs > 0)
+      throw new NodeError(
+        'circuit_open',
+        `The circuit for ${origin} is open; calls fail fast until it half-opens.`,
+        true,
+        circuit.openForMs,
+      );
     if (delayMs > 0) return { kind: 'deferred', delayMs, reason: 'rate_limited' };
 
     const result = await this.runner.send(run.tenantId, config, request, {
@@ -50,6 +61,9 @@ export class HttpActionNode implements NodeHandler {
     if (Object.keys(result.mapped.contactFields).length > 0 && run.context.contact) {
       await this.contacts.mergeFields(run.tenantId, run.context.contact.id, result.mapped.contactFields);
     }
-    return { kind: 'completed', output: { status: result.status, headers: result.headers, body: result.body, ...result.mapped.output } };
+    return {
+      kind: 'completed',
+      output: { status: result.status, headers: result.headers, body: result.body, ...result.mapped.output },
+    };
   }
 }

@@ -17,13 +17,38 @@ export interface CallOrigin {
 }
 
 export type CallResult =
-  | { ok: true; origin: string; status: number; headers: Record<string, string>; body: unknown; durationMs: number; mapped: MappedValues }
-  | { ok: false; origin: string | null; status?: number; headers?: Record<string, string>; body?: unknown; durationMs: number; errorClass: string; error: string; retryable: boolean; retryAfterMs?: number; countsForCircuit: boolean; mapped: MappedValues };
+  | {
+      ok: true;
+      origin: string;
+      status: number;
+      headers: Record<string, string>;
+      body: unknown;
+      durationMs: number;
+      mapped: MappedValues;
+    }
+  | {
+      ok: false;
+      origin: string | null;
+      status?: number;
+      headers?: Record<string, string>;
+      body?: unknown;
+      durationMs: number;
+      errorClass: string;
+      error: string;
+      retryable: boolean;
+      retryAfterMs?: number;
+      countsForCircuit: boolean;
+      mapped: MappedValues;
+    };
 
 export const NO_MAPPING: MappedValues = { output: {}, contactFields: {} };
 
 /** Failures that say nothing about the target's health: they never count towards its circuit. */
-const NOT_THE_TARGETS_FAULT: ReadonlySet<OutboundErrorClass> = new Set(['ssrf_blocked', 'response_too_large', 'invalid_header']);
+const NOT_THE_TARGETS_FAULT: ReadonlySet<OutboundErrorClass> = new Set([
+  'ssrf_blocked',
+  'response_too_large',
+  'invalid_header',
+]);
 
 /** Builds, sends, classifies and logs one outbound call; shared by the node and the test endpoint. */
 @Injectable()
@@ -36,17 +61,37 @@ export class HttpActionRunner {
   ) {}
 
   /** Renders the request; an unusable URL is returned as a failed result. Template problems throw (ExpressionError). */
-  async prepare(tenantId: string, config: HttpActionConfig, context: ExpressionContext, bindings: ExpressionBindings): Promise<BuiltRequest | CallResult> {
+  async prepare(
+    tenantId: string,
+    config: HttpActionConfig,
+    context: ExpressionContext,
+    bindings: ExpressionBindings,
+  ): Promise<BuiltRequest | CallResult> {
     try {
       return await this.builder.build(tenantId, config, context, bindings);
     } catch (error) {
-      if (error instanceof OutboundError) return { ok: false, origin: null, durationMs: 0, errorClass: error.errorClass, error: error.message, retryable: false, countsForCircuit: false, mapped: NO_MAPPING };
+      if (error instanceof OutboundError)
+        return {
+          ok: false,
+          origin: null,
+          durationMs: 0,
+          errorClass: error.errorClass,
+          error: error.message,
+          retryable: false,
+          countsForCircuit: false,
+          mapped: NO_MAPPING,
+        };
       throw error;
     }
   }
 
   /** Sends a prepared request, classifies the answer and logs the attempt; failures are returned, not thrown. */
-  async send(tenantId: string, config: HttpActionConfig, request: BuiltRequest, origin: CallOrigin): Promise<CallResult> {
+  async send(
+    tenantId: string,
+    config: HttpActionConfig,
+    request: BuiltRequest,
+    origin: CallOrigin,
+  ): Promise<CallResult> {
     const started = performance.now();
     let result: CallResult;
     let rawBody: Buffer | null = null;
@@ -64,7 +109,15 @@ export class HttpActionRunner {
       const body = parseBody(response.body, response.headers['content-type']);
       const verdict = classifyStatus(response.status, response.headers);
       result = verdict.ok
-        ? { ok: true, origin: request.url.origin, status: response.status, headers: response.headers, body, durationMs: response.durationMs, mapped: applyResponseMapping(config.responseMapping, body) }
+        ? {
+            ok: true,
+            origin: request.url.origin,
+            status: response.status,
+            headers: response.headers,
+            body,
+            durationMs: response.durationMs,
+            mapped: applyResponseMapping(config.responseMapping, body),
+          }
         : {
             ok: false,
             origin: request.url.origin,

@@ -32,7 +32,11 @@ export class HttpActionTester {
     private readonly runner: HttpActionRunner,
   ) {}
 
-  async test(tenantId: string, config: Record<string, unknown>, context: Record<string, unknown> | undefined): Promise<TestCallAnswer> {
+  async test(
+    tenantId: string,
+    config: Record<string, unknown>,
+    context: Record<string, unknown> | undefined,
+  ): Promise<TestCallAnswer> {
     const started = performance.now();
     const errors = this.catalog.validateConfig('action.http', config);
     if (errors.length > 0) return failed(configFailure(errors, config), started);
@@ -41,7 +45,14 @@ export class HttpActionTester {
     let result: CallResult;
     try {
       const prepared = await this.runner.prepare(tenantId, action, expressionContext, {});
-      result = isCallResult(prepared) ? prepared : await this.runner.send(tenantId, action, prepared, { workflowId: null, executionId: null, nodeId: null, attempt: 1 });
+      result = isCallResult(prepared)
+        ? prepared
+        : await this.runner.send(tenantId, action, prepared, {
+            workflowId: null,
+            executionId: null,
+            nodeId: null,
+            attempt: 1,
+          });
     } catch (error) {
       const failure = thrownFailure(error);
       if (failure === undefined) throw error;
@@ -52,12 +63,26 @@ export class HttpActionTester {
 }
 
 function failed(failure: TestCallFailure, started: number): TestCallAnswer {
-  return { ok: false, durationMs: Math.round(performance.now() - started), errorClass: failure.errorClass, error: failure.error, mapped: NO_MAPPING };
+  return {
+    ok: false,
+    durationMs: Math.round(performance.now() - started),
+    errorClass: failure.errorClass,
+    error: failure.error,
+    mapped: NO_MAPPING,
+  };
 }
 
 function answerOf(result: CallResult): TestCallAnswer {
   const durationMs = Math.round(result.durationMs);
-  if (result.ok) return { ok: true, status: result.status, headers: result.headers, body: result.body, durationMs, mapped: result.mapped };
+  if (result.ok)
+    return {
+      ok: true,
+      status: result.status,
+      headers: result.headers,
+      body: result.body,
+      durationMs,
+      mapped: result.mapped,
+    };
   return {
     ok: false,
     ...(result.status !== undefined ? { status: result.status, headers: result.headers, body: result.body } : {}),

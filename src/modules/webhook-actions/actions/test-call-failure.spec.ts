@@ -6,7 +6,10 @@ describe('configFailure', () => {
   it('is invalid_header when every error is about a header', () => {
     const failure = configFailure(
       [
-        { field: 'config.headers.Transfer-Encoding', message: 'cannot be set: the HTTP client computes it from the body' },
+        {
+          field: 'config.headers.Transfer-Encoding',
+          message: 'cannot be set: the HTTP client computes it from the body',
+        },
         { field: 'config.auth.headerName', message: 'cannot be set: the HTTP client takes it from the URL' },
       ],
       {},
@@ -20,7 +23,9 @@ describe('configFailure', () => {
 
   it('is expression_error when the one error is a template that does not compile', () => {
     const config = { method: 'GET', url: 'https://example.com/{{ ( }}' };
-    expect(configFailure([{ field: 'config', message: 'has a template that does not compile: url: Syntax error' }], config)).toMatchObject({ errorClass: 'expression_error' });
+    expect(
+      configFailure([{ field: 'config', message: 'has a template that does not compile: url: Syntax error' }], config),
+    ).toMatchObject({ errorClass: 'expression_error' });
   });
 
   it('is invalid_config otherwise, headers among other errors included', () => {
@@ -28,12 +33,20 @@ describe('configFailure', () => {
       { field: 'config.timeoutMs', message: 'must be >= 1' },
       { field: 'config.headers.Host', message: 'cannot be set: the HTTP client takes it from the URL' },
     ];
-    expect(configFailure(errors, {})).toMatchObject({ errorClass: 'invalid_config', error: expect.stringContaining('config.timeoutMs must be >= 1; config.headers.Host cannot be set') });
-    expect(configFailure([{ field: 'config', message: 'must be object' }], {})).toMatchObject({ errorClass: 'invalid_config' });
+    expect(configFailure(errors, {})).toMatchObject({
+      errorClass: 'invalid_config',
+      error: expect.stringContaining('config.timeoutMs must be >= 1; config.headers.Host cannot be set'),
+    });
+    expect(configFailure([{ field: 'config', message: 'must be object' }], {})).toMatchObject({
+      errorClass: 'invalid_config',
+    });
   });
 
   it('lists at most ten errors', () => {
-    const errors = Array.from({ length: 13 }, (_, index) => ({ field: `config.responseMapping.output.f${index}`, message: 'must be string' }));
+    const errors = Array.from({ length: 13 }, (_, index) => ({
+      field: `config.responseMapping.output.f${index}`,
+      message: 'must be string',
+    }));
     const { error } = configFailure(errors, {});
     expect(error).toContain('config.responseMapping.output.f9 must be string; and 3 more.');
     expect(error).not.toContain('f10');

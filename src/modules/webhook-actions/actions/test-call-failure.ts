@@ -22,7 +22,8 @@ export function configFailure(errors: readonly FieldError[], config: unknown): T
   const listed = errors.slice(0, MAX_LISTED_ERRORS).map((error) => `${error.field} ${error.message}`);
   if (errors.length > MAX_LISTED_ERRORS) listed.push(`and ${errors.length - MAX_LISTED_ERRORS} more`);
   const error = `The action config is invalid: ${listed.join('; ')}.`;
-  if (errors.length > 0 && errors.every((fieldError) => isHeaderField(fieldError.field))) return { errorClass: 'invalid_header', error };
+  if (errors.length > 0 && errors.every((fieldError) => isHeaderField(fieldError.field)))
+    return { errorClass: 'invalid_header', error };
   const onlyTemplates = errors.length === 1 && errors[0].field === 'config' && findTemplateErrorsDeep(config) !== null;
   return { errorClass: onlyTemplates ? 'expression_error' : 'invalid_config', error };
 }

@@ -2,7 +2,9 @@ import { httpActionHeaderProblems, isHeaderField } from './http-action-headers.j
 
 describe('httpActionHeaderProblems', () => {
   it('accepts sendable headers, Latin-1 text and anything inside {{ }}', () => {
-    expect(httpActionHeaderProblems({ headers: { 'X-A': 'café', 'X-B': 'id {{ $join(\n["a"], "🎉") }}', 'X-C': '' } })).toEqual([]);
+    expect(
+      httpActionHeaderProblems({ headers: { 'X-A': 'café', 'X-B': 'id {{ $join(\n["a"], "🎉") }}', 'X-C': '' } }),
+    ).toEqual([]);
   });
 
   it('names each header the client cannot send and the auth header', () => {

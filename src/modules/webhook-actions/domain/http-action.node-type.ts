@@ -11,9 +11,25 @@ const notAllowed = (message: string) => ({ not: {}, errorMessage: message });
  * Header names are RFC 9110 tokens; values are templates. Headers the HTTP client cannot send (its
  * own, or literal text it refuses) are found by httpActionHeaderProblems (checkConfig).
  */
-const headerName = { type: 'string', minLength: 1, maxLength: 100, pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", errorMessage: 'must be a valid HTTP header name' };
-const headers = { type: 'object', maxProperties: 100, propertyNames: headerName, additionalProperties: { type: 'string', maxLength: 8192 } };
-const query = { type: 'object', maxProperties: 100, propertyNames: { type: 'string', minLength: 1, maxLength: 200 }, additionalProperties: { type: 'string', maxLength: 8192 } };
+const headerName = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 100,
+  pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$",
+  errorMessage: 'must be a valid HTTP header name',
+};
+const headers = {
+  type: 'object',
+  maxProperties: 100,
+  propertyNames: headerName,
+  additionalProperties: { type: 'string', maxLength: 8192 },
+};
+const query = {
+  type: 'object',
+  maxProperties: 100,
+  propertyNames: { type: 'string', minLength: 1, maxLength: 200 },
+  additionalProperties: { type: 'string', maxLength: 8192 },
+};
 
 const TEMPLATE_OPEN = '{{';
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
@@ -28,7 +44,9 @@ export function httpActionUrlProblem(url: string): string | undefined {
   const templateAt = url.indexOf(TEMPLATE_OPEN);
   if (templateAt !== -1) {
     const scheme = SCHEME.exec(url.slice(0, templateAt))?.[1].toLowerCase();
-    return scheme === undefined || scheme === 'http' || scheme === 'https' ? undefined : `must use http or https, not ${scheme}`;
+    return scheme === undefined || scheme === 'http' || scheme === 'https'
+      ? undefined
+      : `must use http or https, not ${scheme}`;
   }
   let parsed: URL;
   try {
@@ -36,9 +54,11 @@ export function httpActionUrlProblem(url: string): string | undefined {
   } catch {
     return 'must be an absolute http(s) URL or a template containing {{ }}';
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `must use http or https, not ${parsed.protocol.slice(0, -1)}`;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return `must use http or https, not ${parsed.protocol.slice(0, -1)}`;
   if (parsed.hostname === '') return 'must name a host';
-  if (parsed.username !== '' || parsed.password !== '') return 'must not contain credentials; use auth with a credential instead';
+  if (parsed.username !== '' || parsed.password !== '')
+    return 'must not contain credentials; use auth with a credential instead';
   return undefined;
 }
 
@@ -81,7 +101,17 @@ export const httpActionNodeType: NodeTypeDefinition = {
           },
           {
             if: { properties: { type: { const: 'api_key' } } },
-            then: { dependentSchemas: { headerName: { properties: { queryParam: notAllowed('cannot be combined with headerName: the key goes either in a header or in the query') } } } },
+            then: {
+              dependentSchemas: {
+                headerName: {
+                  properties: {
+                    queryParam: notAllowed(
+                      'cannot be combined with headerName: the key goes either in a header or in the query',
+                    ),
+                  },
+                },
+              },
+            },
             else: {
               properties: {
                 headerName: notAllowed('is only allowed when auth.type is api_key'),
@@ -98,7 +128,12 @@ export const httpActionNodeType: NodeTypeDefinition = {
         properties: {
           ...nodeRetrySchema.properties,
           initialDelayMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
-          maxDelayMs: { type: 'integer', minimum: { $data: '1/initialDelayMs' }, maximum: 3_600_000, errorMessage: 'must be an integer from initialDelayMs up to 3600000' },
+          maxDelayMs: {
+            type: 'integer',
+            minimum: { $data: '1/initialDelayMs' },
+            maximum: 3_600_000,
+            errorMessage: 'must be an integer from initialDelayMs up to 3600000',
+          },
         },
       },
       // `contact.fields.<path>` or `output.<path>` ← a path into the response, like `$.data.id`.
@@ -115,10 +150,20 @@ export const httpActionNodeType: NodeTypeDefinition = {
           minLength: 1,
           maxLength: 1000,
           // Its own subschema, so that the message names the path syntax only for a string that is not one.
-          allOf: [{ pattern: RESPONSE_PATH_PATTERN, errorMessage: 'must be a path into the response like $.data.id, $.items[0].id or $["odd key"]' }],
+          allOf: [
+            {
+              pattern: RESPONSE_PATH_PATTERN,
+              errorMessage: 'must be a path into the response like $.data.id, $.items[0].id or $["odd key"]',
+            },
+          ],
         },
       },
-      signing: { type: 'object', additionalProperties: false, required: ['credentialId'], properties: { credentialId: uuid } },
+      signing: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['credentialId'],
+        properties: { credentialId: uuid },
+      },
       maxResponseBytes: { type: 'integer', minimum: 1, maximum: 10_485_760 },
       rateLimitPerSecond: { type: 'number', exclusiveMinimum: 0, maximum: 10_000 },
     },
@@ -126,6 +171,9 @@ export const httpActionNodeType: NodeTypeDefinition = {
   branches: [],
   checkConfig: (config): FieldError[] => {
     const problem = typeof config.url === 'string' ? httpActionUrlProblem(config.url) : undefined;
-    return [...(problem === undefined ? [] : [{ field: 'config.url', message: problem }]), ...httpActionHeaderProblems(config)];
+    return [
+      ...(problem === undefined ? [] : [{ field: 'config.url', message: problem }]),
+      ...httpActionHeaderProblems(config),
+    ];
   },
 };

@@ -5,7 +5,11 @@ import { PageQueryDto } from '../../../platform/http/page-query.dto.js';
 
 export class TestWebhookActionDto {
   /** An `action.http` config (SPEC §7), validated like a node's. */
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { method: 'POST', url: 'https://api.example.com/orders', body: { id: '{{ trigger.body.id }}' } } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { method: 'POST', url: 'https://api.example.com/orders', body: { id: '{{ trigger.body.id }}' } },
+  })
   @IsObject()
   config!: Record<string, unknown>;
 
@@ -24,7 +28,11 @@ export class TestWebhookActionResponse {
   @ApiPropertyOptional({ example: 200 })
   status?: number;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { 'content-type': 'application/json' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 'content-type': 'application/json' },
+  })
   headers?: Record<string, string>;
 
   /** The response body: parsed JSON when the answer is JSON, else the text ("" for an empty answer). */

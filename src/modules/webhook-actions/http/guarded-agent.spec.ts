@@ -41,7 +41,8 @@ function fakeResolver(answers: Record<string, string[][]>): HostResolver & { cal
   const resolver = async (hostname: string): Promise<LookupAddress[]> => {
     calls.push(hostname);
     const sequence = answers[hostname];
-    if (sequence === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    if (sequence === undefined)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
     const addresses = sequence[Math.min(calls.filter((name) => name === hostname).length, sequence.length) - 1];
     return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
@@ -106,7 +107,9 @@ describe('GuardedAgent', () => {
     const resolver = fakeResolver({ 'rebind.test': [['127.0.0.1'], ['10.0.0.1']] });
     const agent = agentFor(new SsrfPolicy([`127.0.0.1:${receiver.port}`]), resolver);
     await expect(get(agent, `http://rebind.test:${receiver.port}/`)).resolves.toEqual({ status: 200, body: 'ok' });
-    await expect(get(agent, `http://rebind.test:${receiver.port}/`)).rejects.toMatchObject({ code: 'ERR_SSRF_BLOCKED' });
+    await expect(get(agent, `http://rebind.test:${receiver.port}/`)).rejects.toMatchObject({
+      code: 'ERR_SSRF_BLOCKED',
+    });
     expect(resolver.calls).toEqual(['rebind.test', 'rebind.test']);
     expect(receiver.connections).toBe(1);
   });
@@ -117,7 +120,9 @@ describe('GuardedAgent', () => {
     await expect(get(agent, `http://INTERNAL.test:${receiver.port}/`)).resolves.toEqual({ status: 200, body: 'ok' });
 
     const otherPort = agentFor(new SsrfPolicy([`internal.test:${receiver.port + 1}`]), resolver);
-    await expect(get(otherPort, `http://internal.test:${receiver.port}/`)).rejects.toMatchObject({ code: 'ERR_SSRF_BLOCKED' });
+    await expect(get(otherPort, `http://internal.test:${receiver.port}/`)).rejects.toMatchObject({
+      code: 'ERR_SSRF_BLOCKED',
+    });
     expect(receiver.requests).toBe(1);
   });
 

@@ -77,7 +77,13 @@ function describe(host: string, port: number): string {
 }
 
 function familyOf(options: dns.LookupOptions): number {
-  return typeof options.family === 'number' ? options.family : options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : 0;
+  return typeof options.family === 'number'
+    ? options.family
+    : options.family === 'IPv6'
+      ? 6
+      : options.family === 'IPv4'
+        ? 4
+        : 0;
 }
 
 /** Answers net.connect in the shape it asked for: a list with `all`, else the first address. */
@@ -102,7 +108,12 @@ function guardedLookup(resolver: HostResolver, policy: SsrfPolicy, port: number)
         if (addresses.length === 0) return callback(notFound(hostname), '');
         const refused = addresses.find(({ address }) => !policy.isAddressAllowed(address, port));
         if (refused !== undefined) {
-          return callback(new SsrfBlockedError(`${hostname}:${port} resolves to ${describe(refused.address, port)}, which is not allowed`), '');
+          return callback(
+            new SsrfBlockedError(
+              `${hostname}:${port} resolves to ${describe(refused.address, port)}, which is not allowed`,
+            ),
+            '',
+          );
         }
         answer(options, addresses, callback);
       },

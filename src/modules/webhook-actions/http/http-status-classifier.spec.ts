@@ -8,7 +8,11 @@ describe('classifyStatus', () => {
   });
 
   it.each([[400], [401], [403], [404], [409], [410], [422]])('fails %i at once (http_4xx, not retried)', (status) => {
-    expect(classifyStatus(status, { 'retry-after': '5' }, now)).toEqual({ ok: false, errorClass: 'http_4xx', retryable: false });
+    expect(classifyStatus(status, { 'retry-after': '5' }, now)).toEqual({
+      ok: false,
+      errorClass: 'http_4xx',
+      retryable: false,
+    });
   });
 
   it('retries 408 as http_4xx', () => {
@@ -20,17 +24,31 @@ describe('classifyStatus', () => {
   });
 
   it('classifies 429 as rate_limited with Retry-After seconds', () => {
-    expect(classifyStatus(429, { 'Retry-After': '30' }, now)).toEqual({ ok: false, errorClass: 'rate_limited', retryable: true, retryAfterMs: 30_000 });
+    expect(classifyStatus(429, { 'Retry-After': '30' }, now)).toEqual({
+      ok: false,
+      errorClass: 'rate_limited',
+      retryable: true,
+      retryAfterMs: 30_000,
+    });
   });
 
   it('honours Retry-After as an HTTP-date', () => {
-    expect(classifyStatus(429, { 'retry-after': 'Wed, 01 Jan 2025 00:01:30 GMT' }, now)).toMatchObject({ retryAfterMs: 90_000 });
-    expect(classifyStatus(503, { 'retry-after': ['Wed, 01 Jan 2025 00:00:10 GMT'] }, now)).toMatchObject({ errorClass: 'http_5xx', retryAfterMs: 10_000 });
+    expect(classifyStatus(429, { 'retry-after': 'Wed, 01 Jan 2025 00:01:30 GMT' }, now)).toMatchObject({
+      retryAfterMs: 90_000,
+    });
+    expect(classifyStatus(503, { 'retry-after': ['Wed, 01 Jan 2025 00:00:10 GMT'] }, now)).toMatchObject({
+      errorClass: 'http_5xx',
+      retryAfterMs: 10_000,
+    });
   });
 
   it('leaves retryAfterMs out when the header is missing or unusable', () => {
     expect(classifyStatus(429, {}, now)).toEqual({ ok: false, errorClass: 'rate_limited', retryable: true });
-    expect(classifyStatus(429, { 'retry-after': 'soon' }, now)).toEqual({ ok: false, errorClass: 'rate_limited', retryable: true });
+    expect(classifyStatus(429, { 'retry-after': 'soon' }, now)).toEqual({
+      ok: false,
+      errorClass: 'rate_limited',
+      retryable: true,
+    });
   });
 });
 

@@ -8,7 +8,11 @@ type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>
  * SPEC §7 retry rules for an answer that arrived: 408, 429 and 5xx are retried, other 4xx fail at
  * once. Anything below 400 (including a 3xx left after the redirect budget) counts as delivered.
  */
-export function classifyStatus(status: number, headers: HeaderBag = {}, now: () => number = Date.now): StatusClassification {
+export function classifyStatus(
+  status: number,
+  headers: HeaderBag = {},
+  now: () => number = Date.now,
+): StatusClassification {
   if (status < 400) return { ok: true };
   const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), now());
   const withRetryAfter = retryAfterMs === undefined ? {} : { retryAfterMs };

@@ -19,7 +19,9 @@ describe('merge-field encoders', () => {
     });
 
     it('keeps a value inside its path segment and query parameter', () => {
-      const url = new URL(`https://api.example.test/users/${encodeUrlComponent('1/../../admin?x=1')}?q=${encodeUrlComponent('a&role=admin')}`);
+      const url = new URL(
+        `https://api.example.test/users/${encodeUrlComponent('1/../../admin?x=1')}?q=${encodeUrlComponent('a&role=admin')}`,
+      );
       expect(url.pathname).toBe('/users/1%2F..%2F..%2Fadmin%3Fx%3D1');
       expect([...url.searchParams.entries()]).toEqual([['q', 'a&role=admin']]);
     });
@@ -41,7 +43,9 @@ describe('merge-field encoders', () => {
 
   describe('escapeHtml', () => {
     it('escapes markup and attribute breakers', () => {
-      expect(escapeHtml(`<script>alert("x")</script> & 'y' \`z\``)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39; &#96;z&#96;');
+      expect(escapeHtml(`<script>alert("x")</script> & 'y' \`z\``)).toBe(
+        '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39; &#96;z&#96;',
+      );
     });
 
     it('escapes an ampersand once, leaving plain text alone', () => {

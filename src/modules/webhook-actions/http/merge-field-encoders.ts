@@ -9,7 +9,10 @@
  * Also encodes `!'()*`, which encodeURIComponent leaves alone (RFC 3986 sub-delims).
  */
 export function encodeUrlComponent(value: string): string {
-  return encodeURIComponent(toWellFormed(value)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(toWellFormed(value)).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**

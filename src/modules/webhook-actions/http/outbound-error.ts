@@ -1,4 +1,11 @@
-export type OutboundErrorClass = 'timeout' | 'dns_failure' | 'connection_refused' | 'tls_error' | 'ssrf_blocked' | 'response_too_large' | 'invalid_header';
+export type OutboundErrorClass =
+  | 'timeout'
+  | 'dns_failure'
+  | 'connection_refused'
+  | 'tls_error'
+  | 'ssrf_blocked'
+  | 'response_too_large'
+  | 'invalid_header';
 
 /**
  * Why an outbound call produced no usable response. `message` is safe to log and store: it never

@@ -29,7 +29,7 @@ const CLIENT_MANAGED: Readonly<Record<string, string>> = {
 
 /** Why a header name cannot be sent, or undefined when it can. */
 export function headerNameProblem(name: string): string | undefined {
-  if (!TOKEN.test(name)) return 'is not a valid HTTP header name (letters, digits and !#$%&\'*+.^_`|~- only)';
+  if (!TOKEN.test(name)) return "is not a valid HTTP header name (letters, digits and !#$%&'*+.^_`|~- only)";
   const managed = CLIENT_MANAGED[name.toLowerCase()];
   return managed === undefined ? undefined : `cannot be set: ${managed}`;
 }

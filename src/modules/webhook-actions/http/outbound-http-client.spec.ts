@@ -81,15 +81,20 @@ describe('OutboundHttpClient', () => {
   beforeEach(async () => {
     huge = undefined;
     other = await startReceiver({
-      '/echo': (request, response, body) => json(response, 200, { method: request.method, headers: request.headers, body }),
+      '/echo': (request, response, body) =>
+        json(response, 200, { method: request.method, headers: request.headers, body }),
     });
     receiver = await startReceiver({
       '/ok': (_request, response) => response.end('hello'),
-      '/echo': (request, response, body) => json(response, 200, { method: request.method, url: request.url, headers: request.headers, body }),
-      '/redirect-metadata': (_request, response) => response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam/' }).end(),
-      '/redirect-mapped': (_request, response) => response.writeHead(301, { location: 'http://[::ffff:7f00:1]/' }).end(),
+      '/echo': (request, response, body) =>
+        json(response, 200, { method: request.method, url: request.url, headers: request.headers, body }),
+      '/redirect-metadata': (_request, response) =>
+        response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/iam/' }).end(),
+      '/redirect-mapped': (_request, response) =>
+        response.writeHead(301, { location: 'http://[::ffff:7f00:1]/' }).end(),
       '/redirect-ftp': (_request, response) => response.writeHead(302, { location: 'ftp://example.com/file' }).end(),
-      '/redirect-relative': (_request, response) => response.writeHead(302, { location: '/echo?token=abc' }).end('moved'),
+      '/redirect-relative': (_request, response) =>
+        response.writeHead(302, { location: '/echo?token=abc' }).end('moved'),
       '/see-other': (_request, response) => response.writeHead(303, { location: '/echo' }).end(),
       '/temporary': (_request, response) => response.writeHead(307, { location: '/echo' }).end(),
       '/cross-origin': (_request, response) => response.writeHead(307, { location: `${other.origin}/echo` }).end(),
@@ -107,7 +112,10 @@ describe('OutboundHttpClient', () => {
       '/huge': (_request, response) => {
         const limit = 64 * 1024 * 1024;
         const chunk = Buffer.alloc(16 * 1024, 'x');
-        const state = { written: 0, closed: new Promise<boolean>((resolve) => response.on('close', () => resolve(!response.writableFinished))) };
+        const state = {
+          written: 0,
+          closed: new Promise<boolean>((resolve) => response.on('close', () => resolve(!response.writableFinished))),
+        };
         huge = state;
         response.writeHead(200, { 'content-type': 'text/plain' });
         const pump = () => {
@@ -120,7 +128,8 @@ describe('OutboundHttpClient', () => {
         pump();
       },
       '/rate-limited': (_request, response) => json(response, 429, { error: 'slow down' }, { 'retry-after': '7' }),
-      '/unavailable': (_request, response) => json(response, 503, { error: 'down' }, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
+      '/unavailable': (_request, response) =>
+        json(response, 503, { error: 'down' }, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }),
     });
     client = new OutboundHttpClient(new SsrfPolicy([`127.0.0.1:${receiver.port}`, `127.0.0.1:${other.port}`]));
   });
@@ -209,8 +218,12 @@ describe('OutboundHttpClient', () => {
     });
 
     it('refuses redirects to an IPv4-mapped loopback and to a non-http scheme', async () => {
-      await expect(sendError(client, { ...defaults, url: `${receiver.origin}/redirect-mapped` })).resolves.toMatchObject({ errorClass: 'ssrf_blocked' });
-      await expect(sendError(client, { ...defaults, url: `${receiver.origin}/redirect-ftp` })).resolves.toMatchObject({ errorClass: 'ssrf_blocked' });
+      await expect(
+        sendError(client, { ...defaults, url: `${receiver.origin}/redirect-mapped` }),
+      ).resolves.toMatchObject({ errorClass: 'ssrf_blocked' });
+      await expect(sendError(client, { ...defaults, url: `${receiver.origin}/redirect-ftp` })).resolves.toMatchObject({
+        errorClass: 'ssrf_blocked',
+      });
     });
   });
 
@@ -220,20 +233,36 @@ describe('OutboundHttpClient', () => {
       expect(first).toMatchObject({ status: 200, truncated: false, redirects: [] });
       expect(first.headers['content-length']).toBe('5');
       expect(first.durationMs).toBeGreaterThanOrEqual(0);
-      for (let i = 0; i < 4; i += 1) expect((await client.send({ ...defaults, url: `${receiver.origin}/ok` })).body.toString()).toBe('hello');
+      for (let i = 0; i < 4; i += 1)
+        expect((await client.send({ ...defaults, url: `${receiver.origin}/ok` })).body.toString()).toBe('hello');
       // undici may open a second socket while the first is still being released; never one per call.
       expect(receiver.connections).toBeLessThanOrEqual(2);
     });
 
     it('sends method, headers and body', async () => {
-      const response = await client.send({ ...defaults, method: 'post', url: `${receiver.origin}/echo?a=1`, headers: { 'content-type': 'application/json', 'x-trace': 't1' }, body: '{"n":1}' });
-      const echoed = JSON.parse(response.body.toString()) as { method: string; url: string; headers: Record<string, string>; body: string };
+      const response = await client.send({
+        ...defaults,
+        method: 'post',
+        url: `${receiver.origin}/echo?a=1`,
+        headers: { 'content-type': 'application/json', 'x-trace': 't1' },
+        body: '{"n":1}',
+      });
+      const echoed = JSON.parse(response.body.toString()) as {
+        method: string;
+        url: string;
+        headers: Record<string, string>;
+        body: string;
+      };
       expect(echoed).toMatchObject({ method: 'POST', url: '/echo?a=1', body: '{"n":1}' });
       expect(echoed.headers['x-trace']).toBe('t1');
     });
 
     it('sends Latin-1 header values as they are', async () => {
-      const response = await client.send({ ...defaults, url: `${receiver.origin}/echo`, headers: { 'x-name': 'Zoë ½' } });
+      const response = await client.send({
+        ...defaults,
+        url: `${receiver.origin}/echo`,
+        headers: { 'x-name': 'Zoë ½' },
+      });
       const echoed = JSON.parse(response.body.toString()) as { headers: Record<string, string> };
       expect(echoed.headers['x-name']).toBe('Zoë ½');
     });
@@ -241,7 +270,12 @@ describe('OutboundHttpClient', () => {
     it('leaves status judgement to classifyStatus: 429 and 503 with Retry-After', async () => {
       const limited = await client.send({ ...defaults, url: `${receiver.origin}/rate-limited` });
       expect(limited.status).toBe(429);
-      expect(classifyStatus(limited.status, limited.headers)).toEqual({ ok: false, errorClass: 'rate_limited', retryable: true, retryAfterMs: 7000 });
+      expect(classifyStatus(limited.status, limited.headers)).toEqual({
+        ok: false,
+        errorClass: 'rate_limited',
+        retryable: true,
+        retryAfterMs: 7000,
+      });
 
       const down = await client.send({ ...defaults, url: `${receiver.origin}/unavailable` });
       const classified = classifyStatus(down.status, down.headers);
@@ -261,9 +295,26 @@ describe('OutboundHttpClient', () => {
     });
 
     it('turns a POST into a body-less GET on 303 and keeps it on 307', async () => {
-      await client.send({ ...defaults, method: 'POST', url: `${receiver.origin}/see-other`, headers: { 'content-type': 'text/plain' }, body: 'payload' });
-      await client.send({ ...defaults, method: 'POST', url: `${receiver.origin}/temporary`, headers: { 'content-type': 'text/plain' }, body: 'payload' });
-      const seen = receiver.requests.map(({ method, url, body, headers }) => ({ method, url, body, contentType: headers['content-type'] }));
+      await client.send({
+        ...defaults,
+        method: 'POST',
+        url: `${receiver.origin}/see-other`,
+        headers: { 'content-type': 'text/plain' },
+        body: 'payload',
+      });
+      await client.send({
+        ...defaults,
+        method: 'POST',
+        url: `${receiver.origin}/temporary`,
+        headers: { 'content-type': 'text/plain' },
+        body: 'payload',
+      });
+      const seen = receiver.requests.map(({ method, url, body, headers }) => ({
+        method,
+        url,
+        body,
+        contentType: headers['content-type'],
+      }));
       expect(seen).toEqual([
         { method: 'POST', url: '/see-other', body: 'payload', contentType: 'text/plain' },
         { method: 'GET', url: '/echo', body: '', contentType: undefined },
@@ -316,10 +367,15 @@ describe('OutboundHttpClient', () => {
       const port = await closedPort();
       const refused = new OutboundHttpClient(new SsrfPolicy([`127.0.0.1:${port}`]));
       try {
-        const error = await sendError(refused, { ...defaults, url: `http://127.0.0.1:${port}/hooks/T000/B000/secret-path?token=s3cr3t`, headers: { authorization: 'Bearer top-secret' } });
+        const error = await sendError(refused, {
+          ...defaults,
+          url: `http://127.0.0.1:${port}/hooks/T000/B000/secret-path?token=s3cr3t`,
+          headers: { authorization: 'Bearer top-secret' },
+        });
         expect(error).toMatchObject({ errorClass: 'connection_refused', retryable: true });
         expect(error.message).toContain(`127.0.0.1:${port}`);
-        for (const secret of ['s3cr3t', 'top-secret', 'secret-path', 'token']) expect(error.message).not.toContain(secret);
+        for (const secret of ['s3cr3t', 'top-secret', 'secret-path', 'token'])
+          expect(error.message).not.toContain(secret);
       } finally {
         await refused.close();
       }
@@ -348,7 +404,13 @@ describe('OutboundHttpClient', () => {
       ['a value with CR/LF', { 'x-a': 'a\r\nx-evil: 1' }],
       ['a value outside Latin-1', { 'x-secret': 'sk_live_🎉' }],
     ])('refuses %s with invalid_header before connecting, without quoting the value', async (_case, headers) => {
-      const error = await sendError(client, { ...defaults, method: 'POST', url: `${receiver.origin}/echo`, headers: { accept: '*/*', ...headers }, body: '{"n":1}' });
+      const error = await sendError(client, {
+        ...defaults,
+        method: 'POST',
+        url: `${receiver.origin}/echo`,
+        headers: { accept: '*/*', ...headers },
+        body: '{"n":1}',
+      });
       const [name, value] = Object.entries(headers)[0];
       expect(error).toMatchObject({ errorClass: 'invalid_header', retryable: false });
       expect(error.message).toContain(`header "${name}"`);
@@ -362,7 +424,10 @@ describe('OutboundHttpClient', () => {
         new GuardedAgent(new SsrfPolicy([]), { resolver: async () => [{ address: '10.1.2.3', family: 4 }] }),
       );
       try {
-        await expect(sendError(resolving, { ...defaults, url: 'http://internal.test/' })).resolves.toMatchObject({ errorClass: 'ssrf_blocked', retryable: false });
+        await expect(sendError(resolving, { ...defaults, url: 'http://internal.test/' })).resolves.toMatchObject({
+          errorClass: 'ssrf_blocked',
+          retryable: false,
+        });
       } finally {
         await resolving.close();
       }
@@ -386,19 +451,30 @@ describe('OutboundHttpClient', () => {
     });
 
     it('fails at once when Content-Length already announces too much', async () => {
-      const error = await sendError(client, { ...defaults, url: `${receiver.origin}/declared-huge`, maxResponseBytes: 100_000 });
+      const error = await sendError(client, {
+        ...defaults,
+        url: `${receiver.origin}/declared-huge`,
+        maxResponseBytes: 100_000,
+      });
       expect(error.errorClass).toBe('response_too_large');
     });
 
     it('returns the first maxResponseBytes with truncated=true in truncate mode', async () => {
-      const response = await client.send({ ...defaults, url: `${receiver.origin}/huge`, maxResponseBytes: 100_000, onTooLarge: 'truncate' });
+      const response = await client.send({
+        ...defaults,
+        url: `${receiver.origin}/huge`,
+        maxResponseBytes: 100_000,
+        onTooLarge: 'truncate',
+      });
       expect(response.truncated).toBe(true);
       expect(response.body).toHaveLength(100_000);
       await expect((huge as { closed: Promise<boolean> }).closed).resolves.toBe(true);
     });
 
     it('fails on 999 bytes allowed for a 1000 byte body', async () => {
-      await expect(sendError(client, { ...defaults, url: `${receiver.origin}/exact`, maxResponseBytes: 999 })).resolves.toMatchObject({ errorClass: 'response_too_large' });
+      await expect(
+        sendError(client, { ...defaults, url: `${receiver.origin}/exact`, maxResponseBytes: 999 }),
+      ).resolves.toMatchObject({ errorClass: 'response_too_large' });
     });
   });
 });

@@ -37,12 +37,37 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** A redirect's own body is read up to this much (so the connection can be reused), then dropped. */
 const REDIRECT_BODY_LIMIT = 64 * 1024;
 const ALWAYS_SENSITIVE = ['authorization', 'proxy-authorization', 'cookie'];
-const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location', 'transfer-encoding'];
+const BODY_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-location',
+  'transfer-encoding',
+];
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA', 'EAI_ADDRFAMILY']);
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'UND_ERR_ABORTED', 'ABORT_ERR']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+  'UND_ERR_ABORTED',
+  'ABORT_ERR',
+]);
 /** Socket-level failures with no class of their own in SPEC §7: reported as connection_refused (retried). */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|EPROTO$)/;
 
 /**
@@ -65,10 +90,14 @@ export class OutboundHttpClient {
   async send(request: OutboundRequest): Promise<OutboundResponse> {
     const started = performance.now();
     const unsendable = findUnsendableHeader(request.headers ?? {});
-    if (unsendable !== undefined) throw new OutboundError('invalid_header', `header "${unsendable.name}" ${unsendable.problem}`, false);
+    if (unsendable !== undefined)
+      throw new OutboundError('invalid_header', `header "${unsendable.name}" ${unsendable.problem}`, false);
     const signal = AbortSignal.timeout(request.timeoutMs);
     const maxRedirects = request.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-    const sensitive = new Set([...ALWAYS_SENSITIVE, ...(request.sensitiveHeaders ?? []).map((name) => name.toLowerCase())]);
+    const sensitive = new Set([
+      ...ALWAYS_SENSITIVE,
+      ...(request.sensitiveHeaders ?? []).map((name) => name.toLowerCase()),
+    ]);
     const redirects: string[] = [];
     let url = this.vet(parseUrl(request.url));
     let method = request.method.toUpperCase();
@@ -93,7 +122,9 @@ export class OutboundHttpClient {
       await response.body.dump({ limit: REDIRECT_BODY_LIMIT }).catch(() => undefined);
       const next = this.vet(parseUrl(location, url));
       // Fetch semantics: 303 turns anything but HEAD into a body-less GET, 301/302 do so for POST.
-      const toGet = (response.statusCode === 303 && method !== 'HEAD') || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST');
+      const toGet =
+        (response.statusCode === 303 && method !== 'HEAD') ||
+        ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST');
       if (toGet) {
         method = 'GET';
         body = undefined;
@@ -115,25 +146,46 @@ export class OutboundHttpClient {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw blocked(`scheme ${url.protocol} is not allowed, only http: and https:`);
     }
-    if (url.username !== '' || url.password !== '') throw blocked(`credentials in the URL are not allowed (${originOf(url)})`);
+    if (url.username !== '' || url.password !== '')
+      throw blocked(`credentials in the URL are not allowed (${originOf(url)})`);
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
     const port = portOf(url);
-    if (isIP(host) !== 0 && !this.policy.isAddressAllowed(host, port)) throw blocked(`destination ${originOf(url)} is not allowed`);
+    if (isIP(host) !== 0 && !this.policy.isAddressAllowed(host, port))
+      throw blocked(`destination ${originOf(url)} is not allowed`);
     return url;
   }
 
-  private async dispatch(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  private async dispatch(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Buffer | undefined,
+    signal: AbortSignal,
+  ): Promise<Dispatcher.ResponseData> {
     try {
-      return await this.agent.request({ origin: url.origin, path: `${url.pathname}${url.search}`, method: method as Dispatcher.HttpMethod, headers, body, signal });
+      return await this.agent.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body,
+        signal,
+      });
     } catch (error: unknown) {
       throw toOutboundError(error, url, signal);
     }
   }
 
-  private async readBody(response: Dispatcher.ResponseData, url: URL, request: OutboundRequest, signal: AbortSignal): Promise<{ body: Buffer; truncated: boolean }> {
+  private async readBody(
+    response: Dispatcher.ResponseData,
+    url: URL,
+    request: OutboundRequest,
+    signal: AbortSignal,
+  ): Promise<{ body: Buffer; truncated: boolean }> {
     const limit = request.maxResponseBytes;
     const truncate = request.onTooLarge === 'truncate';
-    const tooLarge = () => new OutboundError('response_too_large', `response from ${originOf(url)} is larger than ${limit} bytes`, false);
+    const tooLarge = () =>
+      new OutboundError('response_too_large', `response from ${originOf(url)} is larger than ${limit} bytes`, false);
     const declared = Number(headerText(response.headers['content-length']));
     if (!truncate && Number.isFinite(declared) && declared > limit) {
       abandon(response.body);
@@ -178,7 +230,11 @@ function parseUrl(value: string, base?: URL): URL {
     return new URL(value, base);
   } catch {
     // The value itself may hold secrets, so it is not repeated.
-    throw blocked(base === undefined ? 'the URL is not a valid absolute URL' : `the redirect from ${originOf(base)} points to an invalid URL`);
+    throw blocked(
+      base === undefined
+        ? 'the URL is not a valid absolute URL'
+        : `the redirect from ${originOf(base)} points to an invalid URL`,
+    );
   }
 }
 
@@ -223,13 +279,15 @@ function toOutboundError(error: unknown, url: URL, signal: AbortSignal): unknown
   const origin = originOf(url);
   const codes = errorCodes(error);
   if (codes.includes('ERR_SSRF_BLOCKED')) return blocked((error as Error).message);
-  if (signal.aborted || codes.some((code) => TIMEOUT_CODES.has(code))) return new OutboundError('timeout', `request to ${origin} timed out`, true);
+  if (signal.aborted || codes.some((code) => TIMEOUT_CODES.has(code)))
+    return new OutboundError('timeout', `request to ${origin} timed out`, true);
   const dns = codes.find((code) => DNS_CODES.has(code));
   if (dns !== undefined) return new OutboundError('dns_failure', `could not resolve ${url.hostname} (${dns})`, true);
   const tls = codes.find((code) => TLS_CODE.test(code));
   if (tls !== undefined) return new OutboundError('tls_error', `TLS with ${origin} failed (${tls})`, false);
   const connection = codes.find((code) => CONNECTION_CODES.has(code));
-  if (connection !== undefined) return new OutboundError('connection_refused', `connection to ${origin} failed (${connection})`, true);
+  if (connection !== undefined)
+    return new OutboundError('connection_refused', `connection to ${origin} failed (${connection})`, true);
   // Not a transport failure (e.g. an invalid header from the caller): let it surface as is.
   return error;
 }

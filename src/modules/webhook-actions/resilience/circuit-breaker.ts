@@ -43,7 +43,14 @@ return failures`;
 
 declare module 'ioredis' {
   interface RedisCommander {
-    flowhookCircuitRecord(stateKey: string, originsKey: string, outcome: string, threshold: number, openUntil: number, origin: string): Promise<number>;
+    flowhookCircuitRecord(
+      stateKey: string,
+      originsKey: string,
+      outcome: string,
+      threshold: number,
+      openUntil: number,
+      origin: string,
+    ): Promise<number>;
   }
 }
 
@@ -77,11 +84,30 @@ export class CircuitBreaker {
    * between that check and this success is then not reset by it: with concurrent calls to one origin
    * there is no single order of outcomes anyway, and the next success resets it.
    */
-  async record(tenantId: string, origin: string, outcome: 'success' | 'failure', checked?: CircuitCheck, now = Date.now()): Promise<void> {
+  async record(
+    tenantId: string,
+    origin: string,
+    outcome: 'success' | 'failure',
+    checked?: CircuitCheck,
+    now = Date.now(),
+  ): Promise<void> {
     const key = this.key(tenantId, origin);
     const writtenAt = this.written.get(key);
-    if (outcome === 'success' && checked?.consecutiveFailures === 0 && writtenAt !== undefined && now - writtenAt < LISTING_REFRESH_MS) return;
-    await this.redis.flowhookCircuitRecord(key, this.originsKey(tenantId), outcome, CIRCUIT_FAILURE_THRESHOLD, now + CIRCUIT_COOLDOWN_MS, origin);
+    if (
+      outcome === 'success' &&
+      checked?.consecutiveFailures === 0 &&
+      writtenAt !== undefined &&
+      now - writtenAt < LISTING_REFRESH_MS
+    )
+      return;
+    await this.redis.flowhookCircuitRecord(
+      key,
+      this.originsKey(tenantId),
+      outcome,
+      CIRCUIT_FAILURE_THRESHOLD,
+      now + CIRCUIT_COOLDOWN_MS,
+      origin,
+    );
     this.written.set(key, now);
   }
 
@@ -94,8 +120,14 @@ export class CircuitBreaker {
       const raw = (rows[i]?.[1] ?? {}) as Record<string, string>;
       const failures = Number(raw.failures ?? 0);
       const openUntil = Number(raw.openUntil ?? 0);
-      const state: CircuitState = failures < CIRCUIT_FAILURE_THRESHOLD ? 'closed' : openUntil > now ? 'open' : 'half_open';
-      return { origin, state, consecutiveFailures: failures, openUntil: openUntil > now ? new Date(openUntil).toISOString() : null };
+      const state: CircuitState =
+        failures < CIRCUIT_FAILURE_THRESHOLD ? 'closed' : openUntil > now ? 'open' : 'half_open';
+      return {
+        origin,
+        state,
+        consecutiveFailures: failures,
+        openUntil: openUntil > now ? new Date(openUntil).toISOString() : null,
+      };
     });
   }
 

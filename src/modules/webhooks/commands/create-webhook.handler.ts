@@ -33,11 +33,21 @@ export class CreateWebhookHandler implements ICommandHandler<CreateWebhookComman
           status: 'active',
           authTokenSealed: token.sealed,
           authTokenHash: token.hash,
-          secretKeySealed: input.secretKey ? this.secretBox.seal(command.tenantId, input.secretKey, WEBHOOK_SECRET_AAD) : null,
+          secretKeySealed: input.secretKey
+            ? this.secretBox.seal(command.tenantId, input.secretKey, WEBHOOK_SECRET_AAD)
+            : null,
           config: { ...(input.config ?? {}) },
         }),
       );
-      tx.record(new WebhookChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'webhook', aggregateId: saved.id, payload: { change: 'created' } }));
+      tx.record(
+        new WebhookChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'webhook',
+          aggregateId: saved.id,
+          payload: { change: 'created' },
+        }),
+      );
       return saved;
     });
     return this.presenter.presentOne(webhook);

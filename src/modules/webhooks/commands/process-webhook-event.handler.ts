@@ -40,11 +40,23 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
     let executionId: string | null = null;
     let error: string | null = null;
     try {
-      const schemaProblem = event.config.expectedPayloadSchema ? this.schemas.check(event.config.expectedPayloadSchema, body) : null;
-      if (schemaProblem) throw new DomainError('invalid_input', 'payload_mismatch', `The payload does not match expectedPayloadSchema: ${schemaProblem}`);
+      const schemaProblem = event.config.expectedPayloadSchema
+        ? this.schemas.check(event.config.expectedPayloadSchema, body)
+        : null;
+      if (schemaProblem)
+        throw new DomainError(
+          'invalid_input',
+          'payload_mismatch',
+          `The payload does not match expectedPayloadSchema: ${schemaProblem}`,
+        );
       const trigger = { body, headers: event.headers, query: event.query };
-      const input = event.config.transformationTemplate === undefined ? trigger : { ...trigger, body: await this.templates.renderDeep(event.config.transformationTemplate, { trigger }) };
-      const contactId = event.customerId ? await this.contacts.upsert(command.tenantId, event.provider, event.customerId) : null;
+      const input =
+        event.config.transformationTemplate === undefined
+          ? trigger
+          : { ...trigger, body: await this.templates.renderDeep(event.config.transformationTemplate, { trigger }) };
+      const contactId = event.customerId
+        ? await this.contacts.upsert(command.tenantId, event.provider, event.customerId)
+        : null;
       ({ executionId } = await this.commands.execute(
         new StartExecutionCommand(command.tenantId, null, {
           workflowId: event.workflowId,
@@ -62,7 +74,11 @@ export class ProcessWebhookEventHandler implements ICommandHandler<ProcessWebhoo
       ));
     } catch (caught) {
       // What the event itself gets wrong fails it now; anything else (a dependency down included) is thrown for another attempt.
-      if (!(caught instanceof DomainError || caught instanceof ExpressionError) || !classifyJobFailure(caught).permanent) throw caught;
+      if (
+        !(caught instanceof DomainError || caught instanceof ExpressionError) ||
+        !classifyJobFailure(caught).permanent
+      )
+        throw caught;
       error = textWithoutNul(caught.message);
     }
 

@@ -44,8 +44,14 @@ const BATCHING = { maxBatchSize: 200, maxInFlight: 4, maxPending: 10_000 };
  */
 @Injectable()
 export class ProcessingEventStore {
-  private readonly loads = new MicroBatcher<{ tenantId: string; eventId: string }, ProcessingEvent | undefined>((keys) => this.loadBatch(keys), BATCHING);
-  private readonly finishes = new MicroBatcher<EventOutcome, number | undefined>((outcomes) => this.finishBatch(outcomes), BATCHING);
+  private readonly loads = new MicroBatcher<{ tenantId: string; eventId: string }, ProcessingEvent | undefined>(
+    (keys) => this.loadBatch(keys),
+    BATCHING,
+  );
+  private readonly finishes = new MicroBatcher<EventOutcome, number | undefined>(
+    (outcomes) => this.finishBatch(outcomes),
+    BATCHING,
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 

@@ -20,9 +20,19 @@ export class RegenerateWebhookTokenHandler implements ICommandHandler<Regenerate
     return this.unitOfWork.run(async (tx) => {
       const webhook = await this.webhooks.get(command.tenantId, command.webhookId, tx.manager);
       const token = newWebhookToken(this.secretBox, command.tenantId);
-      await tx.manager.update(WebhookEntity, { id: webhook.id, tenantId: command.tenantId }, { authTokenSealed: token.sealed, authTokenHash: token.hash });
+      await tx.manager.update(
+        WebhookEntity,
+        { id: webhook.id, tenantId: command.tenantId },
+        { authTokenSealed: token.sealed, authTokenHash: token.hash },
+      );
       tx.record(
-        new WebhookChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'webhook', aggregateId: webhook.id, payload: { change: 'token_regenerated' } }),
+        new WebhookChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'webhook',
+          aggregateId: webhook.id,
+          payload: { change: 'token_regenerated' },
+        }),
       );
       return { authToken: token.token };
     });

@@ -17,15 +17,19 @@ export class ReplayWebhookEventHandler implements ICommandHandler<ReplayWebhookE
   ) {}
 
   async execute(command: ReplayWebhookEventCommand): Promise<{ eventId: string }> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM webhook_events WHERE id = $1 AND webhook_id = $2 AND tenant_id = $3`, [
-      command.eventId,
-      command.webhookId,
-      command.tenantId,
-    ]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM webhook_events WHERE id = $1 AND webhook_id = $2 AND tenant_id = $3`,
+      [command.eventId, command.webhookId, command.tenantId],
+    );
     if (rows.length === 0) throw webhookEventNotFound();
     await this.queue.add(
       'replay-event',
-      { eventId: command.eventId, tenantId: command.tenantId, replay: true, correlationId: RequestContext.current()?.correlationId },
+      {
+        eventId: command.eventId,
+        tenantId: command.tenantId,
+        replay: true,
+        correlationId: RequestContext.current()?.correlationId,
+      },
       { jobId: `${command.eventId}.replay.${randomUUID()}` },
     );
     return { eventId: command.eventId };

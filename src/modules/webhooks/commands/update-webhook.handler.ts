@@ -26,14 +26,17 @@ export class UpdateWebhookHandler implements ICommandHandler<UpdateWebhookComman
         const input = change.input;
         const workflowId = input.workflowId ?? current.workflowId;
         const nodeId = input.nodeId ?? current.nodeId;
-        if (input.workflowId !== undefined || input.nodeId !== undefined) await this.webhooks.assertWebhookTrigger(command.tenantId, workflowId, nodeId);
+        if (input.workflowId !== undefined || input.nodeId !== undefined)
+          await this.webhooks.assertWebhookTrigger(command.tenantId, workflowId, nodeId);
         Object.assign(current, {
           name: input.name ?? current.name,
           workflowId,
           nodeId,
           provider: input.provider ?? current.provider,
           config: input.config ? { ...input.config } : current.config,
-          secretKeySealed: input.secretKey ? this.secretBox.seal(command.tenantId, input.secretKey, WEBHOOK_SECRET_AAD) : current.secretKeySealed,
+          secretKeySealed: input.secretKey
+            ? this.secretBox.seal(command.tenantId, input.secretKey, WEBHOOK_SECRET_AAD)
+            : current.secretKeySealed,
         });
         label = 'updated';
       } else {
@@ -43,7 +46,15 @@ export class UpdateWebhookHandler implements ICommandHandler<UpdateWebhookComman
         label = change.kind === 'activate' ? 'activated' : 'deactivated';
       }
       const saved = await this.webhooks.scoped(tx.manager).save(command.tenantId, current);
-      tx.record(new WebhookChangedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'webhook', aggregateId: saved.id, payload: { change: label } }));
+      tx.record(
+        new WebhookChangedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'webhook',
+          aggregateId: saved.id,
+          payload: { change: label },
+        }),
+      );
       return saved;
     });
     return this.presenter.presentOne(webhook);

@@ -29,7 +29,14 @@ export class WebhookEventOutcomes {
       tenantId: event.tenantId,
       aggregateType: 'webhook',
       aggregateId: event.webhookId,
-      payload: { webhookId: event.webhookId, eventId: event.id, provider: event.provider, status: outcome.status, executionId: outcome.executionId, processingMs: null as number | null },
+      payload: {
+        webhookId: event.webhookId,
+        eventId: event.id,
+        provider: event.provider,
+        status: outcome.status,
+        executionId: outcome.executionId,
+        processingMs: null as number | null,
+      },
     });
     const processingMs = await this.events.finish({
       tenantId: event.tenantId,

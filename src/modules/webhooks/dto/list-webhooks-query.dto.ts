@@ -1,7 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/page-query.dto.js';
-import { WEBHOOK_PROVIDERS, WEBHOOK_STATUSES, type WebhookProvider, type WebhookStatus } from '../entities/webhook.entity.js';
+import {
+  WEBHOOK_PROVIDERS,
+  WEBHOOK_STATUSES,
+  type WebhookProvider,
+  type WebhookStatus,
+} from '../entities/webhook.entity.js';
 
 export class ListWebhooksQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

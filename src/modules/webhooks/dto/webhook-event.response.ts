@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { anyJson } from '../../../platform/http/any-json.schema.js';
 import { MAX_STORED_JSON_DEPTH, servableJson } from '../../../platform/database/postgres-text.js';
-import { WEBHOOK_EVENT_STATUSES, type WebhookEventEntity, type WebhookEventStatus } from '../entities/webhook-event.entity.js';
+import {
+  WEBHOOK_EVENT_STATUSES,
+  type WebhookEventEntity,
+  type WebhookEventStatus,
+} from '../entities/webhook-event.entity.js';
 
 export class WebhookEventResponse {
   @ApiProperty({ format: 'uuid', example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' })
@@ -16,7 +20,11 @@ export class WebhookEventResponse {
   @ApiProperty({ enum: WEBHOOK_EVENT_STATUSES, example: 'processed' })
   status!: WebhookEventStatus;
 
-  @ApiPropertyOptional({ example: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=', nullable: true, type: String })
+  @ApiPropertyOptional({
+    example: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+    nullable: true,
+    type: String,
+  })
   providerEventId!: string | null;
 
   @ApiProperty({
@@ -52,7 +60,12 @@ export class WebhookEventResponse {
   @ApiPropertyOptional({ example: 'The payload nests deeper than 64 levels.', nullable: true, type: String })
   error!: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, example: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e',
+  })
   workflowExecutionId!: string | null;
 
   static from(event: WebhookEventEntity, payload: unknown): WebhookEventResponse {

@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { WEBHOOK_PROVIDERS, WEBHOOK_STATUSES, type WebhookProvider, type WebhookStatus } from '../entities/webhook.entity.js';
+import {
+  WEBHOOK_PROVIDERS,
+  WEBHOOK_STATUSES,
+  type WebhookProvider,
+  type WebhookStatus,
+} from '../entities/webhook.entity.js';
 import { WebhookConfigDto } from './webhook-config.dto.js';
 
 export class WebhookStatsDto {

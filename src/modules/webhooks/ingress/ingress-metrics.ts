@@ -17,7 +17,12 @@ export class IngressMetrics {
       labelNames: ['provider', 'outcome'],
       registers: [registry],
     });
-    this.authFailures = new Counter({ name: 'flowhook_auth_failures_total', help: 'Authentication failures by kind.', labelNames: ['kind'], registers: [registry] });
+    this.authFailures = new Counter({
+      name: 'flowhook_auth_failures_total',
+      help: 'Authentication failures by kind.',
+      labelNames: ['kind'],
+      registers: [registry],
+    });
   }
 
   request(provider: string, outcome: IngressOutcome): void {

@@ -54,7 +54,10 @@ export class IngressRateLimiter {
     });
     const totals = new Map(
       await Promise.all(
-        [...increments].map(async ([key, increment]) => [key, await this.redis.flowhookCountInWindow(key, increment).catch(() => undefined)] as const),
+        [...increments].map(
+          async ([key, increment]) =>
+            [key, await this.redis.flowhookCountInWindow(key, increment).catch(() => undefined)] as const,
+        ),
       ),
     );
     return keys.map((key, i) => {

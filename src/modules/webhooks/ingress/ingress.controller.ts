@@ -1,5 +1,14 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
@@ -33,7 +42,11 @@ export class IngressController {
   @ApiHeader({ name: 'X-Webhook-Token', required: false, description: 'Or Authorization: Bearer, or ?token=' })
   @ApiAcceptedResponse({ type: IngressResponse, description: 'Accepted (or 200 with status duplicate)' })
   @ApiProblems(400, 401, 404, 410, 413, 415, 429, 503)
-  receive(@Param('webhookId') webhookId: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IngressResponse> {
+  receive(
+    @Param('webhookId') webhookId: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IngressResponse> {
     return this.handle(webhookId, undefined, request, reply);
   }
 
@@ -71,19 +84,34 @@ export class IngressController {
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'The challenge, as text/plain', schema: { type: 'string', example: '1158201444' } })
   @ApiProblems(403, 404)
-  async verify(@Param('webhookId') webhookId: string, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async verify(
+    @Param('webhookId') webhookId: string,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const webhook = await this.ingress.lookup(webhookIdOr404(webhookId));
     const expected = webhook.config.verifyToken;
     const given = query['hub.verify_token'];
     const challenge = query['hub.challenge'];
-    if (query['hub.mode'] !== 'subscribe' || !expected || typeof given !== 'string' || !constantTimeEquals(given, expected) || typeof challenge !== 'string') {
+    if (
+      query['hub.mode'] !== 'subscribe' ||
+      !expected ||
+      typeof given !== 'string' ||
+      !constantTimeEquals(given, expected) ||
+      typeof challenge !== 'string'
+    ) {
       throw new DomainError('forbidden', 'verification_failed', 'The verification token does not match.');
     }
     void reply.header('Content-Type', 'text/plain; charset=utf-8');
     return challenge;
   }
 
-  private async handle(webhookId: string, provider: string | undefined, request: FastifyRequest, reply: FastifyReply): Promise<IngressResponse> {
+  private async handle(
+    webhookId: string,
+    provider: string | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<IngressResponse> {
     const result = await this.ingress.accept({
       webhookId: webhookIdOr404(webhookId),
       providerSegment: provider,

@@ -8,7 +8,11 @@ import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/lo
 import type { JobFailure } from '../../../platform/queue/job-failure.js';
 import { PoisonJobs } from '../../../platform/queue/poison-jobs.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
-import { StoredEventSweeper, type StoredEvent, type StoredEventJob } from '../../../platform/queue/stored-event-sweeper.js';
+import {
+  StoredEventSweeper,
+  type StoredEvent,
+  type StoredEventJob,
+} from '../../../platform/queue/stored-event-sweeper.js';
 import { FailWebhookEventCommand } from '../commands/fail-webhook-event.command.js';
 
 /** Re-queues accepted webhook events that never reached the queue; fails those whose job gave up. */
@@ -22,7 +26,15 @@ export class UnprocessedEventSweeper extends StoredEventSweeper {
     poisonJobs: PoisonJobs,
     private readonly commands: CommandBus,
   ) {
-    super(dataSource, queue, logger, poisonJobs, { intervalMs: config.sweepIntervalMs, lockDurationMs: config.workerLockDurationMs }, 'webhook_events', 'process-event');
+    super(
+      dataSource,
+      queue,
+      logger,
+      poisonJobs,
+      { intervalMs: config.sweepIntervalMs, lockDurationMs: config.workerLockDurationMs },
+      'webhook_events',
+      'process-event',
+    );
   }
 
   protected async giveUp(event: StoredEvent, failure: JobFailure): Promise<void> {

@@ -66,7 +66,10 @@ const INSERT_BATCH = `
  */
 @Injectable()
 export class WebhookEventStore {
-  private readonly batcher = new MicroBatcher<NewWebhookEvent, StoredWebhookEvent>((events) => this.insertBatch(events), { maxBatchSize: 200, maxInFlight: 4, maxPending: 10_000 });
+  private readonly batcher = new MicroBatcher<NewWebhookEvent, StoredWebhookEvent>(
+    (events) => this.insertBatch(events),
+    { maxBatchSize: 200, maxInFlight: 4, maxPending: 10_000 },
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -108,7 +111,9 @@ export class WebhookEventStore {
     );
     const rowById = new Map(rows.map((row) => [row.id, row]));
     const outcomes = await Promise.all(sent.map(({ event, id }) => this.outcome(event, id, rowById.get(id))));
-    return slots.map(({ sentIndex, copy }) => (copy ? { eventId: outcomes[sentIndex].eventId, duplicate: true } : outcomes[sentIndex]));
+    return slots.map(({ sentIndex, copy }) =>
+      copy ? { eventId: outcomes[sentIndex].eventId, duplicate: true } : outcomes[sentIndex],
+    );
   }
 
   private async outcome(event: NewWebhookEvent, id: string, row: BatchRow | undefined): Promise<StoredWebhookEvent> {

@@ -49,7 +49,10 @@ export interface WebhookEventJob {
 /** Redis slower than this (or down) does not hold the 202: the sweeper queues the stored event later. */
 const QUEUE_TIMEOUT_MS = 250;
 
-type IngressWebhook = Pick<WebhookEntity, 'id' | 'tenantId' | 'provider' | 'status' | 'authTokenHash' | 'secretKeySealed' | 'config'>;
+type IngressWebhook = Pick<
+  WebhookEntity,
+  'id' | 'tenantId' | 'provider' | 'status' | 'authTokenHash' | 'secretKeySealed' | 'config'
+>;
 
 /**
  * The hot path: authenticate, rate-limit, verify the provider signature, store the event
@@ -113,7 +116,9 @@ export class WebhookIngressService {
     const token = presentedToken(request.headers, request.query);
     if (!token || !constantTimeEquals(sha256Hex(token), webhook.authTokenHash)) {
       this.refuse(webhook, 'unauthorized', 'token', 'missing or invalid webhook token');
-      throw webhookUnauthorized('Missing or invalid webhook token: send X-Webhook-Token, Authorization: Bearer or ?token=.');
+      throw webhookUnauthorized(
+        'Missing or invalid webhook token: send X-Webhook-Token, Authorization: Bearer or ?token=.',
+      );
     }
     if (!(await withinLimit)) {
       this.metrics.request(webhook.provider, 'rate_limited');
@@ -123,14 +128,18 @@ export class WebhookIngressService {
     const adapter = this.adapters.for(webhook.provider);
     const headers = lowerCaseHeaders(request.headers);
     const inbound = { rawBody: request.rawBody, body: request.body, headers };
-    const secret = webhook.secretKeySealed ? this.secretBox.openText(webhook.tenantId, webhook.secretKeySealed, WEBHOOK_SECRET_AAD) : null;
+    const secret = webhook.secretKeySealed
+      ? this.secretBox.openText(webhook.tenantId, webhook.secretKeySealed, WEBHOOK_SECRET_AAD)
+      : null;
     const signature = adapter.verifySignature(inbound, secret, Math.floor(Date.now() / 1000));
     if (!signature.ok) {
       this.refuse(webhook, 'unauthorized', 'signature', signature.reason);
       throw webhookUnauthorized(`Signature check failed: ${signature.reason}`);
     }
 
-    const query = Object.fromEntries(Object.entries(request.query).filter(([key, value]) => key !== 'token' && typeof value === 'string')) as Record<string, string>;
+    const query = Object.fromEntries(
+      Object.entries(request.query).filter(([key, value]) => key !== 'token' && typeof value === 'string'),
+    ) as Record<string, string>;
     const stored = await this.guardDatabase(() =>
       this.events.insert({
         tenantId: webhook.tenantId,
@@ -153,9 +162,18 @@ export class WebhookIngressService {
     this.stats.succeeded(webhook.id);
     this.metrics.request(webhook.provider, 'accepted');
     await withTimeout(
-      this.queueing.submit({ eventId: stored.eventId, tenantId: webhook.tenantId, correlationId: RequestContext.current()?.correlationId }),
+      this.queueing.submit({
+        eventId: stored.eventId,
+        tenantId: webhook.tenantId,
+        correlationId: RequestContext.current()?.correlationId,
+      }),
       QUEUE_TIMEOUT_MS,
-    ).catch((error: unknown) => this.logger.warn({ err: error, eventId: stored.eventId }, 'event stored but not queued; the sweeper will queue it'));
+    ).catch((error: unknown) =>
+      this.logger.warn(
+        { err: error, eventId: stored.eventId },
+        'event stored but not queued; the sweeper will queue it',
+      ),
+    );
     return { status: 'accepted', eventId: stored.eventId };
   }
 
@@ -181,6 +199,7 @@ export class WebhookIngressService {
 
 function lowerCaseHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return result;
 }

@@ -27,21 +27,27 @@ describe('GenericAdapter', () => {
 
   describe('with a raw secret: X-Signature-256', () => {
     const secret = 'généric secret';
-    const sign = (body: Buffer, key = secret) => `sha256=${createHmac('sha256', Buffer.from(key, 'utf8')).update(body).digest('hex')}`;
+    const sign = (body: Buffer, key = secret) =>
+      `sha256=${createHmac('sha256', Buffer.from(key, 'utf8')).update(body).digest('hex')}`;
 
     it('accepts the HMAC of the raw body keyed by the secret’s UTF-8 bytes', () => {
       expect(adapter.verifySignature(request({ 'x-signature-256': sign(rawBody) }), secret, now)).toEqual({ ok: true });
     });
 
     it('refuses a missing, wrong or tampered signature without echoing secret or signature', () => {
-      expect(adapter.verifySignature(request({}), secret, now)).toEqual({ ok: false, reason: expect.stringContaining('missing') });
+      expect(adapter.verifySignature(request({}), secret, now)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('missing'),
+      });
       const wrong = sign(rawBody, 'other');
       const check = adapter.verifySignature(request({ 'x-signature-256': wrong }), secret, now);
       expect(check.ok).toBe(false);
       expect(JSON.stringify(check)).not.toContain(secret);
       expect(JSON.stringify(check)).not.toContain(wrong.slice('sha256='.length));
       const tampered = Buffer.from(rawBody.toString('utf8').replace('Ana', 'Ann'));
-      expect(adapter.verifySignature(request({ 'x-signature-256': sign(rawBody) }, tampered), secret, now).ok).toBe(false);
+      expect(adapter.verifySignature(request({ 'x-signature-256': sign(rawBody) }, tampered), secret, now).ok).toBe(
+        false,
+      );
     });
 
     it('does not accept Meta’s header or Standard Webhooks headers instead', () => {
@@ -75,14 +81,25 @@ describe('GenericAdapter', () => {
     });
 
     it('refuses timestamps older or newer than 5 minutes', () => {
-      expect(adapter.verifySignature(request(headersAt(now - 301)), secret, now)).toEqual({ ok: false, reason: expect.stringContaining('timestamp') });
-      expect(adapter.verifySignature(request(headersAt(now + 301)), secret, now)).toEqual({ ok: false, reason: expect.stringContaining('timestamp') });
-      expect(adapter.verifySignature(request({ ...headersAt(now), 'webhook-timestamp': 'yesterday' }), secret, now).ok).toBe(false);
+      expect(adapter.verifySignature(request(headersAt(now - 301)), secret, now)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('timestamp'),
+      });
+      expect(adapter.verifySignature(request(headersAt(now + 301)), secret, now)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('timestamp'),
+      });
+      expect(
+        adapter.verifySignature(request({ ...headersAt(now), 'webhook-timestamp': 'yesterday' }), secret, now).ok,
+      ).toBe(false);
     });
 
     it.each(['webhook-id', 'webhook-timestamp', 'webhook-signature'])('refuses a request without %s', (header) => {
       const headers: Record<string, string | undefined> = { ...headersAt(now), [header]: undefined };
-      expect(adapter.verifySignature(request(headers), secret, now)).toEqual({ ok: false, reason: expect.stringContaining('missing') });
+      expect(adapter.verifySignature(request(headers), secret, now)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('missing'),
+      });
     });
 
     it('refuses another secret’s signature, a tampered body, a changed id and an X-Signature-256 alone', () => {
@@ -92,9 +109,14 @@ describe('GenericAdapter', () => {
       expect(JSON.stringify(check)).not.toContain(secret);
       const tampered = Buffer.from(rawBody.toString('utf8').replace('Ana', 'Ann'));
       expect(adapter.verifySignature(request(headersAt(now), tampered), secret, now).ok).toBe(false);
-      expect(adapter.verifySignature(request({ ...headersAt(now), 'webhook-id': 'msg_other' }), secret, now).ok).toBe(false);
+      expect(adapter.verifySignature(request({ ...headersAt(now), 'webhook-id': 'msg_other' }), secret, now).ok).toBe(
+        false,
+      );
       const hex = `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
-      expect(adapter.verifySignature(request({ 'x-signature-256': hex }), secret, now)).toEqual({ ok: false, reason: expect.stringContaining('missing') });
+      expect(adapter.verifySignature(request({ 'x-signature-256': hex }), secret, now)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('missing'),
+      });
     });
 
     it('refuses everything when the whsec_ secret is malformed', () => {

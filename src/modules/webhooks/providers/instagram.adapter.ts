@@ -11,7 +11,10 @@ export class InstagramAdapter implements ProviderAdapter {
   }
 
   eventId(input: InboundRequest): string | null {
-    return firstOf(messagingEvents(input.body), (event) => idAt(objectAt(event, 'message'), 'mid')) ?? idempotencyKey(input.headers);
+    return (
+      firstOf(messagingEvents(input.body), (event) => idAt(objectAt(event, 'message'), 'mid')) ??
+      idempotencyKey(input.headers)
+    );
   }
 
   customerId(input: InboundRequest): string | null {

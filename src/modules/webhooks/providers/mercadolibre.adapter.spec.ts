@@ -49,8 +49,12 @@ describe('MercadoLibreAdapter', () => {
   });
 
   it('prefers _id over an Idempotency-Key, and ignores a blank _id', () => {
-    expect(adapter.eventId(request(fixture, { 'idempotency-key': 'key-3' }))).toBe('f9f08571-1f65-4c46-9e0a-c0f43faac1c4');
-    expect(adapter.eventId(request({ ...fixture, _id: ' ' }))).toBe('orders_v2:/orders/2195160686:2026-11-20T13:44:33.006Z');
+    expect(adapter.eventId(request(fixture, { 'idempotency-key': 'key-3' }))).toBe(
+      'f9f08571-1f65-4c46-9e0a-c0f43faac1c4',
+    );
+    expect(adapter.eventId(request({ ...fixture, _id: ' ' }))).toBe(
+      'orders_v2:/orders/2195160686:2026-11-20T13:44:33.006Z',
+    );
   });
 
   it('has no customer id without a usable user_id', () => {

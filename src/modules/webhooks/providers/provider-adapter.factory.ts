@@ -6,7 +6,13 @@ import { WhatsAppAdapter } from './whatsapp.adapter.js';
 import { ZapierAdapter } from './zapier.adapter.js';
 
 /** The one list of inbound providers: adding one means a new adapter file and an entry here. */
-const ADAPTERS = [new WhatsAppAdapter(), new InstagramAdapter(), new MercadoLibreAdapter(), new ZapierAdapter(), new GenericAdapter()] as const;
+const ADAPTERS = [
+  new WhatsAppAdapter(),
+  new InstagramAdapter(),
+  new MercadoLibreAdapter(),
+  new ZapierAdapter(),
+  new GenericAdapter(),
+] as const;
 
 export type ProviderName = (typeof ADAPTERS)[number]['provider'];
 
@@ -14,7 +20,9 @@ export const PROVIDERS: readonly ProviderName[] = Object.freeze(ADAPTERS.map((ad
 
 /** Chooses the adapter of a webhook's (or channel's) provider. Adapters are stateless and shared. */
 export class ProviderAdapterFactory {
-  private readonly adapters: ReadonlyMap<string, ProviderAdapter> = new Map(ADAPTERS.map((adapter) => [adapter.provider, adapter]));
+  private readonly adapters: ReadonlyMap<string, ProviderAdapter> = new Map(
+    ADAPTERS.map((adapter) => [adapter.provider, adapter]),
+  );
 
   for(provider: ProviderName): ProviderAdapter {
     const adapter = this.adapters.get(provider);

@@ -26,11 +26,16 @@ describe('withoutSecretHeaders', () => {
   });
 
   it('matches names case-insensitively', () => {
-    expect(withoutSecretHeaders({ Authorization: 'Bearer t', 'X-Hub-Signature-256': 'sha256=00', Accept: '*/*' })).toEqual({ Accept: '*/*' });
+    expect(
+      withoutSecretHeaders({ Authorization: 'Bearer t', 'X-Hub-Signature-256': 'sha256=00', Accept: '*/*' }),
+    ).toEqual({ Accept: '*/*' });
   });
 
   it('returns a copy and leaves the input alone', () => {
-    const headers: Record<string, string | string[] | undefined> = { cookie: 'a', 'x-forwarded-for': ['1.1.1.1', '2.2.2.2'] };
+    const headers: Record<string, string | string[] | undefined> = {
+      cookie: 'a',
+      'x-forwarded-for': ['1.1.1.1', '2.2.2.2'],
+    };
     const copy = withoutSecretHeaders(headers);
     expect(copy).toEqual({ 'x-forwarded-for': ['1.1.1.1', '2.2.2.2'] });
     expect(copy).not.toBe(headers);

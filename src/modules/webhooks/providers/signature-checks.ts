@@ -1,4 +1,8 @@
-import { STANDARD_WEBHOOK_DEFAULT_TOLERANCE_SECONDS, verifyHexSignature, verifyStandardWebhook } from '../../../platform/crypto/hmac.js';
+import {
+  STANDARD_WEBHOOK_DEFAULT_TOLERANCE_SECONDS,
+  verifyHexSignature,
+  verifyStandardWebhook,
+} from '../../../platform/crypto/hmac.js';
 import { headerValue } from './payload-fields.js';
 import type { InboundRequest, SignatureCheck } from './provider-adapter.js';
 
@@ -12,7 +16,9 @@ export function signatureRefused(reason: string): SignatureCheck {
 export function checkSha256Header(input: InboundRequest, header: string, key: string): SignatureCheck {
   const presented = headerValue(input.headers, header);
   if (presented === null) return signatureRefused(`missing ${header} header`);
-  return verifyHexSignature(presented, key, input.rawBody) ? SIGNATURE_OK : signatureRefused(`${header} does not match the body`);
+  return verifyHexSignature(presented, key, input.rawBody)
+    ? SIGNATURE_OK
+    : signatureRefused(`${header} does not match the body`);
 }
 
 /** Both Meta providers (WhatsApp, Instagram) sign with the app secret in `X-Hub-Signature-256`. */
@@ -25,7 +31,8 @@ export function checkStandardWebhook(input: InboundRequest, secret: string, nowS
   const id = headerValue(input.headers, 'webhook-id');
   const timestamp = headerValue(input.headers, 'webhook-timestamp');
   const signature = headerValue(input.headers, 'webhook-signature');
-  if (id === null || timestamp === null || signature === null) return signatureRefused('missing Standard Webhooks headers');
+  if (id === null || timestamp === null || signature === null)
+    return signatureRefused('missing Standard Webhooks headers');
   // Checked here as well as in verifyStandardWebhook only to give the sender a precise reason.
   const seconds = Number(timestamp);
   if (!Number.isSafeInteger(seconds) || Math.abs(nowSeconds - seconds) > STANDARD_WEBHOOK_DEFAULT_TOLERANCE_SECONDS) {

@@ -7,7 +7,8 @@ import { WhatsAppAdapter } from './whatsapp.adapter.js';
 const appSecret = 'whatsapp-app-secret';
 const now = 1_763_646_300;
 const rawBody = readFileSync(join(process.cwd(), 'test', 'fixtures', 'whatsapp-message.json'));
-const metaSignature = (body: Buffer, secret = appSecret) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const metaSignature = (body: Buffer, secret = appSecret) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 function request(body: Buffer, headers: Record<string, string | undefined> = {}): InboundRequest {
   return { rawBody: body, body: JSON.parse(body.toString('utf8')), headers };
@@ -25,7 +26,14 @@ const statusUpdate = Buffer.from(
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
-              statuses: [{ id: 'wamid.HBgLMTY1MDU1NTEyMzQ=', status: 'delivered', timestamp: '1763646280', recipient_id: '16505551234' }],
+              statuses: [
+                {
+                  id: 'wamid.HBgLMTY1MDU1NTEyMzQ=',
+                  status: 'delivered',
+                  timestamp: '1763646280',
+                  recipient_id: '16505551234',
+                },
+              ],
             },
           },
         ],
@@ -43,7 +51,9 @@ describe('WhatsAppAdapter', () => {
 
   describe('verifySignature', () => {
     it('accepts the fixture signed with the app secret', () => {
-      expect(adapter.verifySignature(request(rawBody, { 'x-hub-signature-256': metaSignature(rawBody) }), appSecret, now)).toEqual({ ok: true });
+      expect(
+        adapter.verifySignature(request(rawBody, { 'x-hub-signature-256': metaSignature(rawBody) }), appSecret, now),
+      ).toEqual({ ok: true });
     });
 
     it('passes without a secret (token auth alone)', () => {
@@ -65,12 +75,20 @@ describe('WhatsAppAdapter', () => {
 
     it('refuses a tampered body', () => {
       const tampered = Buffer.from(rawBody.toString('utf8').replace('another color', 'another size'));
-      const check = adapter.verifySignature(request(tampered, { 'x-hub-signature-256': metaSignature(rawBody) }), appSecret, now);
+      const check = adapter.verifySignature(
+        request(tampered, { 'x-hub-signature-256': metaSignature(rawBody) }),
+        appSecret,
+        now,
+      );
       expect(check.ok).toBe(false);
     });
 
     it('refuses the generic X-Signature-256 header in place of Meta’s', () => {
-      const check = adapter.verifySignature(request(rawBody, { 'x-signature-256': metaSignature(rawBody) }), appSecret, now);
+      const check = adapter.verifySignature(
+        request(rawBody, { 'x-signature-256': metaSignature(rawBody) }),
+        appSecret,
+        now,
+      );
       expect(check.ok).toBe(false);
     });
   });
@@ -83,7 +101,9 @@ describe('WhatsAppAdapter', () => {
     });
 
     it('prefers the message id over an Idempotency-Key', () => {
-      expect(adapter.eventId(request(rawBody, { 'idempotency-key': 'key-1' }))).toBe('wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=');
+      expect(adapter.eventId(request(rawBody, { 'idempotency-key': 'key-1' }))).toBe(
+        'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+      );
     });
 
     it('has the sender as customer id', () => {
@@ -109,7 +129,12 @@ describe('WhatsAppAdapter', () => {
   });
 
   describe('without a message or status id', () => {
-    const empty = Buffer.from(JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: {} }] }] }));
+    const empty = Buffer.from(
+      JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [{ id: '1', changes: [{ field: 'messages', value: {} }] }],
+      }),
+    );
 
     it('falls back to the Idempotency-Key header', () => {
       expect(adapter.eventId(request(empty, { 'idempotency-key': 'key-1' }))).toBe('key-1');
@@ -120,13 +145,15 @@ describe('WhatsAppAdapter', () => {
       expect(adapter.customerId(request(empty))).toBeNull();
     });
 
-    it.each([['null', null], ['an array', [1, 2]], ['a string', 'entry'], ['entries of the wrong shape', { entry: [null, 'x', { changes: 'no' }] }]])(
-      'reads %s as no ids',
-      (_case, body) => {
-        const input: InboundRequest = { rawBody: Buffer.from(JSON.stringify(body)), body, headers: {} };
-        expect(adapter.eventId(input)).toBeNull();
-        expect(adapter.customerId(input)).toBeNull();
-      },
-    );
+    it.each([
+      ['null', null],
+      ['an array', [1, 2]],
+      ['a string', 'entry'],
+      ['entries of the wrong shape', { entry: [null, 'x', { changes: 'no' }] }],
+    ])('reads %s as no ids', (_case, body) => {
+      const input: InboundRequest = { rawBody: Buffer.from(JSON.stringify(body)), body, headers: {} };
+      expect(adapter.eventId(input)).toBeNull();
+      expect(adapter.customerId(input)).toBeNull();
+    });
   });
 });

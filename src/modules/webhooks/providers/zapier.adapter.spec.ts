@@ -21,7 +21,9 @@ describe('ZapierAdapter', () => {
   });
 
   it('has the Idempotency-Key header as event id, and none without it', () => {
-    expect(adapter.eventId({ rawBody, body: fixture, headers: { 'idempotency-key': ' zap-run-1 ' } })).toBe('zap-run-1');
+    expect(adapter.eventId({ rawBody, body: fixture, headers: { 'idempotency-key': ' zap-run-1 ' } })).toBe(
+      'zap-run-1',
+    );
     expect(adapter.eventId({ rawBody, body: fixture, headers: {} })).toBeNull();
     expect(adapter.eventId({ rawBody, body: fixture, headers: { 'idempotency-key': '' } })).toBeNull();
   });
@@ -32,8 +34,14 @@ describe('ZapierAdapter', () => {
 
   it('has a top-level customerId as customer id, also from a form-encoded body', () => {
     const form = { customerId: 'lead-42', event: 'new_lead' };
-    expect(adapter.customerId({ rawBody: Buffer.from('customerId=lead-42&event=new_lead'), body: form, headers: {} })).toBe('lead-42');
-    expect(adapter.customerId({ rawBody: Buffer.from('{"customerId":42}'), body: { customerId: 42 }, headers: {} })).toBe('42');
-    expect(adapter.customerId({ rawBody: Buffer.from('{}'), body: { customerId: ['a', 'b'] }, headers: {} })).toBeNull();
+    expect(
+      adapter.customerId({ rawBody: Buffer.from('customerId=lead-42&event=new_lead'), body: form, headers: {} }),
+    ).toBe('lead-42');
+    expect(
+      adapter.customerId({ rawBody: Buffer.from('{"customerId":42}'), body: { customerId: 42 }, headers: {} }),
+    ).toBe('42');
+    expect(
+      adapter.customerId({ rawBody: Buffer.from('{}'), body: { customerId: ['a', 'b'] }, headers: {} }),
+    ).toBeNull();
   });
 });

@@ -12,7 +12,10 @@ export class GetWebhookEventHandler implements IQueryHandler<GetWebhookEventQuer
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(query: GetWebhookEventQuery): Promise<WebhookEventResponse> {
-    const event = await new TenantScopedRepository(this.dataSource.getRepository(WebhookEventEntity)).findOne(query.tenantId, { id: query.eventId, webhookId: query.webhookId });
+    const event = await new TenantScopedRepository(this.dataSource.getRepository(WebhookEventEntity)).findOne(
+      query.tenantId,
+      { id: query.eventId, webhookId: query.webhookId },
+    );
     if (!event) throw webhookEventNotFound();
     return WebhookEventResponse.from(event, parsePayload(event.rawBody, event.contentType));
   }

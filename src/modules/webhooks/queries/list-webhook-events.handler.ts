@@ -23,6 +23,11 @@ export class ListWebhookEventsHandler implements IQueryHandler<ListWebhookEvents
       .andWhere('event.webhookId = :webhookId', { webhookId: query.webhookId });
     if (status) builder.andWhere('event.status = :status', { status });
     const { items, total } = await newestFirstPage(builder, 'event', 'receivedAt', query.filters);
-    return { items: items.map((event) => WebhookEventResponse.from(event, parsePayload(event.rawBody, event.contentType))), page, limit, total };
+    return {
+      items: items.map((event) => WebhookEventResponse.from(event, parsePayload(event.rawBody, event.contentType))),
+      page,
+      limit,
+      total,
+    };
   }
 }

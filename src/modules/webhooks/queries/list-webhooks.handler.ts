@@ -20,7 +20,9 @@ export class ListWebhooksHandler implements IQueryHandler<ListWebhooksQuery> {
     if (nodeId) where.nodeId = nodeId;
     if (provider) where.provider = provider;
     if (status) where.status = status;
-    const { items, total } = await this.webhooks.scoped().findPage(query.tenantId, where, page, limit, { createdAt: 'DESC', id: 'ASC' });
+    const { items, total } = await this.webhooks
+      .scoped()
+      .findPage(query.tenantId, where, page, limit, { createdAt: 'DESC', id: 'ASC' });
     return { items: await this.presenter.present(items), page, limit, total };
   }
 }

@@ -13,12 +13,24 @@ export class ArchiveWorkflowHandler implements ICommandHandler<ArchiveWorkflowCo
 
   execute(command: ArchiveWorkflowCommand): Promise<void> {
     return this.unitOfWork.run(async (tx) => {
-      const workflow = await this.workflows.lockForWrite(tx.manager, command.tenantId, command.workflowId, command.expectedVersion, true);
+      const workflow = await this.workflows.lockForWrite(
+        tx.manager,
+        command.tenantId,
+        command.workflowId,
+        command.expectedVersion,
+        true,
+      );
       if (workflow.status === 'archived') return;
       workflow.status = 'archived';
       await this.workflows.scoped(tx.manager).save(command.tenantId, workflow);
       tx.record(
-        new WorkflowArchivedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'workflow', aggregateId: workflow.id, payload: { version: workflow.version } }),
+        new WorkflowArchivedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'workflow',
+          aggregateId: workflow.id,
+          payload: { version: workflow.version },
+        }),
       );
     });
   }

@@ -34,13 +34,23 @@ export class CreateWorkflowHandler implements ICommandHandler<CreateWorkflowComm
           publishedVersion: null,
           nodes: definition.nodes,
           edges: definition.edges,
-          triggerTokenSealed: this.secretBox.seal(command.tenantId, generateToken(TRIGGER_TOKEN_PREFIX), TRIGGER_TOKEN_AAD),
+          triggerTokenSealed: this.secretBox.seal(
+            command.tenantId,
+            generateToken(TRIGGER_TOKEN_PREFIX),
+            TRIGGER_TOKEN_AAD,
+          ),
           createdBy: command.actorId,
         }),
       );
       await this.workflows.snapshot(tx.manager, workflow, command.actorId);
       tx.record(
-        new WorkflowCreatedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'workflow', aggregateId: workflow.id, payload: { name: workflow.name, version: 1 } }),
+        new WorkflowCreatedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'workflow',
+          aggregateId: workflow.id,
+          payload: { name: workflow.name, version: 1 },
+        }),
       );
       return WorkflowResponse.from(workflow);
     });

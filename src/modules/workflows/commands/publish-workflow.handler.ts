@@ -15,12 +15,19 @@ export class PublishWorkflowHandler implements ICommandHandler<PublishWorkflowCo
   execute(command: PublishWorkflowCommand): Promise<WorkflowResponse> {
     return this.unitOfWork.run(async (tx) => {
       const workflow = await this.workflows.lockForWrite(tx.manager, command.tenantId, command.workflowId, undefined);
-      if (workflow.status === 'published' && workflow.publishedVersion === workflow.version) return WorkflowResponse.from(workflow);
+      if (workflow.status === 'published' && workflow.publishedVersion === workflow.version)
+        return WorkflowResponse.from(workflow);
       workflow.status = 'published';
       workflow.publishedVersion = workflow.version;
       const saved = await this.workflows.scoped(tx.manager).save(command.tenantId, workflow);
       tx.record(
-        new WorkflowPublishedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'workflow', aggregateId: saved.id, payload: { version: saved.version } }),
+        new WorkflowPublishedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'workflow',
+          aggregateId: saved.id,
+          payload: { version: saved.version },
+        }),
       );
       return WorkflowResponse.from(saved);
     });

@@ -27,7 +27,13 @@ export class RegenerateTriggerTokenHandler implements ICommandHandler<Regenerate
         { triggerTokenSealed: this.secretBox.seal(command.tenantId, triggerToken, TRIGGER_TOKEN_AAD) },
       );
       tx.record(
-        new WorkflowTriggerTokenRegeneratedEvent({ tenantId: command.tenantId, actorId: command.actorId, aggregateType: 'workflow', aggregateId: workflow.id, payload: {} }),
+        new WorkflowTriggerTokenRegeneratedEvent({
+          tenantId: command.tenantId,
+          actorId: command.actorId,
+          aggregateType: 'workflow',
+          aggregateId: workflow.id,
+          payload: {},
+        }),
       );
       return { triggerToken };
     });

@@ -18,7 +18,9 @@ export class RevertWorkflowHandler implements ICommandHandler<RevertWorkflowComm
   execute(command: RevertWorkflowCommand): Promise<WorkflowResponse> {
     return this.unitOfWork.run(async (tx) => {
       const workflow = await this.workflows.lockForWrite(tx.manager, command.tenantId, command.workflowId, undefined);
-      const old = await this.workflows.versions(tx.manager).findOne(command.tenantId, { workflowId: workflow.id, version: command.toVersion });
+      const old = await this.workflows
+        .versions(tx.manager)
+        .findOne(command.tenantId, { workflowId: workflow.id, version: command.toVersion });
       if (!old) throw workflowVersionNotFound(command.toVersion);
       // Node types may have changed since: an old graph is saved only if it is still valid.
       this.validator.assertValid(old.nodes, old.edges);

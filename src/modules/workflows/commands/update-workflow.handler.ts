@@ -19,13 +19,20 @@ export class UpdateWorkflowHandler implements ICommandHandler<UpdateWorkflowComm
   execute(command: UpdateWorkflowCommand): Promise<WorkflowResponse> {
     const { changes } = command;
     return this.unitOfWork.run(async (tx) => {
-      const workflow = await this.workflows.lockForWrite(tx.manager, command.tenantId, command.workflowId, command.expectedVersion);
+      const workflow = await this.workflows.lockForWrite(
+        tx.manager,
+        command.tenantId,
+        command.workflowId,
+        command.expectedVersion,
+      );
       const nodes = changes.nodes ?? workflow.nodes;
       const edges = changes.edges ?? workflow.edges;
       const graphChanged = !isDeepStrictEqual(nodes, workflow.nodes) || !isDeepStrictEqual(edges, workflow.edges);
       if (graphChanged) this.validator.assertValid(nodes, edges);
 
-      const changed = (['name', 'description', 'tags'] as const).filter((key) => changes[key] !== undefined && !isDeepStrictEqual(changes[key], workflow[key]));
+      const changed = (['name', 'description', 'tags'] as const).filter(
+        (key) => changes[key] !== undefined && !isDeepStrictEqual(changes[key], workflow[key]),
+      );
       if (changes.name !== undefined) workflow.name = changes.name;
       if (changes.description !== undefined) workflow.description = changes.description;
       if (changes.tags !== undefined) workflow.tags = changes.tags;

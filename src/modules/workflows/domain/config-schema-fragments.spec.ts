@@ -3,7 +3,11 @@ import { dottedKeyConflicts, nodeRetrySchema, withRetry } from './config-schema-
 describe('withRetry', () => {
   it('adds the shared retry schema beside the existing properties without changing the input', () => {
     const schema = { type: 'object', additionalProperties: false, properties: { a: { type: 'string' } } };
-    expect(withRetry(schema)).toEqual({ type: 'object', additionalProperties: false, properties: { a: { type: 'string' }, retry: nodeRetrySchema } });
+    expect(withRetry(schema)).toEqual({
+      type: 'object',
+      additionalProperties: false,
+      properties: { a: { type: 'string' }, retry: nodeRetrySchema },
+    });
     expect(schema.properties).toEqual({ a: { type: 'string' } });
   });
 

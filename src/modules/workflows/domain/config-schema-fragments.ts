@@ -13,7 +13,9 @@ export const nodeRetrySchema = {
 } as const;
 
 /** An object config schema with the shared optional `retry` property added. */
-export function withRetry(schema: Readonly<Record<string, unknown>> & { readonly properties?: object }): Record<string, unknown> {
+export function withRetry(
+  schema: Readonly<Record<string, unknown>> & { readonly properties?: object },
+): Record<string, unknown> {
   return { ...schema, properties: { ...schema.properties, retry: nodeRetrySchema } };
 }
 

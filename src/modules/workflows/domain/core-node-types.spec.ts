@@ -10,7 +10,14 @@ describe('coreNodeTypes', () => {
   const errors = (type: string, config: unknown) => catalog.validateConfig(type, config);
 
   it('declares the five core types with their roles and outputs', () => {
-    expect(coreNodeTypes.map((definition) => [definition.type, definition.role, definition.branches, hasDefaultOutput(definition)])).toEqual([
+    expect(
+      coreNodeTypes.map((definition) => [
+        definition.type,
+        definition.role,
+        definition.branches,
+        hasDefaultOutput(definition),
+      ]),
+    ).toEqual([
       ['trigger.manual', 'trigger', [], true],
       ['trigger.webhook', 'trigger', [], true],
       ['trigger.channel', 'trigger', [], true],
@@ -30,7 +37,10 @@ describe('coreNodeTypes', () => {
     ['condition', { expression: 'tier: {{ contact.fields.tier }}' }],
     ['condition', { expression: '{{ $exists(trigger.body.x) }}', retry: { backoffMs: 0 } }],
     ['transform', { set: { a: 'x' } }],
-    ['transform', { set: { 'a.b': '{{ trigger.body }}', n: 1, flag: true, list: [1, 'x'], obj: { deep: null }, nothing: null } }],
+    [
+      'transform',
+      { set: { 'a.b': '{{ trigger.body }}', n: 1, flag: true, list: [1, 'x'], obj: { deep: null }, nothing: null } },
+    ],
     ['transform', { set: { 'a.b': 1, 'a.c': 2 } }],
   ])('accepts %s %j', (type, config) => {
     expect(errors(type, config)).toEqual([]);
@@ -50,10 +60,20 @@ describe('coreNodeTypes', () => {
     ['trigger.channel', { channelId: CHANNEL }, 'config.event', 'is required'],
     ['trigger.channel', { channelId: 'nope', event: 'message' }, 'config.channelId', 'must be a UUID'],
     ['trigger.channel', { channelId: CHANNEL, event: '' }, 'config.event', expect.stringContaining('non-empty')],
-    ['trigger.channel', { channelId: CHANNEL, event: 'a b' }, 'config.event', expect.stringContaining('without spaces')],
+    [
+      'trigger.channel',
+      { channelId: CHANNEL, event: 'a b' },
+      'config.event',
+      expect.stringContaining('without spaces'),
+    ],
     ['trigger.channel', { channelId: CHANNEL, event: 'message', extra: 1 }, 'config.extra', 'is not allowed'],
     ['condition', {}, 'config.expression', 'is required'],
-    ['condition', { expression: 'trigger.body.amount > 100' }, 'config.expression', expect.stringContaining('{{ expression }}')],
+    [
+      'condition',
+      { expression: 'trigger.body.amount > 100' },
+      'config.expression',
+      expect.stringContaining('{{ expression }}'),
+    ],
     ['condition', { expression: '{{ }}' }, 'config.expression', expect.stringContaining('{{ expression }}')],
     ['condition', { expression: '{{ unclosed' }, 'config.expression', expect.stringContaining('{{ expression }}')],
     ['condition', { expression: true }, 'config.expression', expect.any(String)],
@@ -61,7 +81,12 @@ describe('coreNodeTypes', () => {
     ['transform', {}, 'config.set', 'is required'],
     ['transform', { set: {} }, 'config.set', 'must have at least 1 entry'],
     ['transform', { set: 'a=1' }, 'config.set', 'must be object'],
-    ['transform', { set: { 'a..b': 1 } }, 'config.set.a..b', expect.stringMatching(/^is not a valid key: must be a dotted path/)],
+    [
+      'transform',
+      { set: { 'a..b': 1 } },
+      'config.set.a..b',
+      expect.stringMatching(/^is not a valid key: must be a dotted path/),
+    ],
     ['transform', { set: { '.a': 1 } }, 'config.set..a', expect.stringMatching(/^is not a valid key/)],
     ['transform', { set: { 'x.__proto__.y': 1 } }, 'config.set.x.__proto__.y', expect.stringContaining('__proto__')],
     ['transform', { set: { constructor: 1 } }, 'config.set.constructor', expect.stringMatching(/^is not a valid key/)],

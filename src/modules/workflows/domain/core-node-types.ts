@@ -35,7 +35,13 @@ export const channelTriggerNodeType: NodeTypeDefinition = {
     properties: {
       channelId: { type: 'string', format: 'uuid' },
       // Matched against the `:event` segment of channel ingress URLs.
-      event: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[^\\s/?#]+$', errorMessage: 'must be a non-empty event name without spaces, /, ? or #' },
+      event: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        pattern: '^[^\\s/?#]+$',
+        errorMessage: 'must be a non-empty event name without spaces, /, ? or #',
+      },
     },
   }),
   branches: [],
@@ -44,7 +50,12 @@ export const channelTriggerNodeType: NodeTypeDefinition = {
 export const conditionNodeType: NodeTypeDefinition = {
   type: 'condition',
   role: 'step',
-  configSchema: withRetry({ type: 'object', additionalProperties: false, required: ['expression'], properties: { expression: templateString } }),
+  configSchema: withRetry({
+    type: 'object',
+    additionalProperties: false,
+    required: ['expression'],
+    properties: { expression: templateString },
+  }),
   branches: ['true', 'false'],
   defaultOutput: false,
 };

@@ -33,7 +33,9 @@ export class NodeTypeCatalog {
   private readonly entries = new Map<string, Entry>();
 
   constructor() {
-    this.ajv = addFormats(new Ajv2020({ allErrors: true, strict: true, verbose: true, discriminator: true, $data: true }));
+    this.ajv = addFormats(
+      new Ajv2020({ allErrors: true, strict: true, verbose: true, discriminator: true, $data: true }),
+    );
     this.ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
   }
 
@@ -45,14 +47,19 @@ export class NodeTypeCatalog {
     if (isTriggerType(type) !== (definition.role === 'trigger')) {
       throw new Error(`node type "${type}": trigger types, and only they, must be named trigger.*`);
     }
-    if (new Set(definition.branches).size !== definition.branches.length || definition.branches.some((branch) => branch === '')) {
+    if (
+      new Set(definition.branches).size !== definition.branches.length ||
+      definition.branches.some((branch) => branch === '')
+    ) {
       throw new Error(`node type "${type}": branches must be distinct non-empty names`);
     }
     let validate: ValidateFunction;
     try {
       validate = this.ajv.compile(definition.configSchema);
     } catch (error) {
-      throw new Error(`node type "${type}": invalid config schema: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `node type "${type}": invalid config schema: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     this.entries.set(type, { definition, validate });
   }
@@ -77,13 +84,16 @@ export class NodeTypeCatalog {
    */
   validateConfig(type: string, config: unknown): FieldError[] {
     const entry = this.entries.get(type);
-    if (!entry) return [{ field: 'type', message: `unknown node type "${type}" (known types: ${this.types().join(', ')})` }];
+    if (!entry)
+      return [{ field: 'type', message: `unknown node type "${type}" (known types: ${this.types().join(', ')})` }];
     if (!entry.validate(config)) return toFieldErrors(entry.validate.errors ?? []);
     const checked = entry.definition.checkConfig && isRecord(config) ? entry.definition.checkConfig(config) : [];
     if (checked.length > 0) return checked;
     // Every node type's templates are compiled at save time: a syntax error is a 400 now, not a failed run later.
     const templateError = findTemplateErrorsDeep(config);
-    return templateError === null ? [] : [{ field: 'config', message: `has a template that does not compile: ${templateError}` }];
+    return templateError === null
+      ? []
+      : [{ field: 'config', message: `has a template that does not compile: ${templateError}` }];
   }
 }
 
@@ -118,8 +128,10 @@ function toFieldErrors(errors: readonly ErrorObject[]): FieldError[] {
 }
 
 function toFieldError(error: ErrorObject): FieldError {
-  if (error.keyword === 'required') return { field: fieldOf(error, String(error.params.missingProperty)), message: 'is required' };
-  if (error.keyword === 'additionalProperties') return { field: fieldOf(error, String(error.params.additionalProperty)), message: 'is not allowed' };
+  if (error.keyword === 'required')
+    return { field: fieldOf(error, String(error.params.missingProperty)), message: 'is required' };
+  if (error.keyword === 'additionalProperties')
+    return { field: fieldOf(error, String(error.params.additionalProperty)), message: 'is not allowed' };
   return { field: fieldOf(error), message: messageOf(error) };
 }
 

@@ -18,7 +18,8 @@ export interface WorkflowEdge {
   branch?: string;
 }
 
-export type GraphErrorCode = 'dangling_edge' | 'cycle' | 'no_trigger' | 'trigger_has_incoming_edge' | 'unknown_branch' | 'duplicate_edge';
+export type GraphErrorCode =
+  'dangling_edge' | 'cycle' | 'no_trigger' | 'trigger_has_incoming_edge' | 'unknown_branch' | 'duplicate_edge';
 
 export interface GraphError {
   code: GraphErrorCode;
@@ -216,7 +217,10 @@ export class WorkflowGraph {
  * All definition-time checks of a workflow: node types and configs (400) and graph rules (422).
  * Both lists are filled independently; graph checks skip what depends on an unknown node type.
  */
-export function validateWorkflowDefinition(definition: { nodes: WorkflowNode[]; edges: WorkflowEdge[] }, catalog: NodeTypeCatalog): DefinitionErrors {
+export function validateWorkflowDefinition(
+  definition: { nodes: WorkflowNode[]; edges: WorkflowEdge[] },
+  catalog: NodeTypeCatalog,
+): DefinitionErrors {
   return {
     configErrors: validateNodes(definition.nodes, catalog),
     graphErrors: validateGraph(new WorkflowGraph(definition.nodes, definition.edges), catalog),
@@ -229,10 +233,14 @@ function validateNodes(nodes: readonly WorkflowNode[], catalog: NodeTypeCatalog)
   nodes.forEach((node, index) => {
     const at = `nodes[${index}]`;
     const earlier = firstIndex.get(node.id);
-    if (earlier !== undefined) errors.push({ field: `${at}.id`, message: `node "${node.id}": the id is already used by nodes[${earlier}]` });
+    if (earlier !== undefined)
+      errors.push({ field: `${at}.id`, message: `node "${node.id}": the id is already used by nodes[${earlier}]` });
     else firstIndex.set(node.id, index);
     if (!catalog.has(node.type)) {
-      errors.push({ field: `${at}.type`, message: `node "${node.id}": unknown node type "${node.type}" (known types: ${catalog.types().join(', ')})` });
+      errors.push({
+        field: `${at}.type`,
+        message: `node "${node.id}": unknown node type "${node.type}" (known types: ${catalog.types().join(', ')})`,
+      });
       return;
     }
     for (const error of catalog.validateConfig(node.type, node.config)) {
@@ -256,7 +264,10 @@ function validateGraph(graph: WorkflowGraph, catalog: NodeTypeCatalog): GraphErr
     const missing = [...new Set([edge.source, edge.target])].filter((id) => !graph.hasNode(id));
     if (missing.length > 0) {
       const which = missing.length === 1 ? 'which does not exist' : 'which do not exist';
-      errors.push({ code: 'dangling_edge', message: `${label} references ${missing.map((id) => `node "${id}"`).join(' and ')}, ${which}` });
+      errors.push({
+        code: 'dangling_edge',
+        message: `${label} references ${missing.map((id) => `node "${id}"`).join(' and ')}, ${which}`,
+      });
       return;
     }
     const key = JSON.stringify([edge.source, edge.target, edge.branch ?? null]);
@@ -264,7 +275,8 @@ function validateGraph(graph: WorkflowGraph, catalog: NodeTypeCatalog): GraphErr
     if (twin !== undefined) errors.push({ code: 'duplicate_edge', message: `${label} repeats ${twin}` });
     else edgeByKey.set(key, label);
 
-    if (edge.source === edge.target) errors.push({ code: 'cycle', message: `${label} connects node "${edge.source}" to itself, making a cycle` });
+    if (edge.source === edge.target)
+      errors.push({ code: 'cycle', message: `${label} connects node "${edge.source}" to itself, making a cycle` });
 
     const sourceNode = graph.node(edge.source)!;
     const sourceType = catalog.get(sourceNode.type);
@@ -279,25 +291,43 @@ function validateGraph(graph: WorkflowGraph, catalog: NodeTypeCatalog): GraphErr
           errors.push({ code: 'unknown_branch', message });
         }
       } else if (!sourceType.branches.includes(edge.branch)) {
-        const outputs = named === '' ? 'only its default output' : `the outputs ${named}${hasDefaultOutput(sourceType) ? ' and its default output' : ''}`;
-        errors.push({ code: 'unknown_branch', message: `${label} uses branch ${JSON.stringify(edge.branch)}, but node "${edge.source}" (${sourceNode.type}) has ${outputs}` });
+        const outputs =
+          named === ''
+            ? 'only its default output'
+            : `the outputs ${named}${hasDefaultOutput(sourceType) ? ' and its default output' : ''}`;
+        errors.push({
+          code: 'unknown_branch',
+          message: `${label} uses branch ${JSON.stringify(edge.branch)}, but node "${edge.source}" (${sourceNode.type}) has ${outputs}`,
+        });
       }
     }
     const targetNode = graph.node(edge.target)!;
     if (catalog.get(targetNode.type)?.role === 'trigger') {
-      errors.push({ code: 'trigger_has_incoming_edge', message: `${label} leads into trigger node "${edge.target}"; a trigger cannot have incoming edges` });
+      errors.push({
+        code: 'trigger_has_incoming_edge',
+        message: `${label} leads into trigger node "${edge.target}"; a trigger cannot have incoming edges`,
+      });
     }
   });
 
   if (!graph.nodes.some((node) => catalog.get(node.type)?.role === 'trigger')) {
     const triggerTypes = catalog.types().filter((type) => catalog.get(type)?.role === 'trigger');
-    errors.push({ code: 'no_trigger', message: `the workflow has no trigger node; add one of type ${triggerTypes.join(', ')}` });
+    errors.push({
+      code: 'no_trigger',
+      message: `the workflow has no trigger node; add one of type ${triggerTypes.join(', ')}`,
+    });
   }
 
   for (const cycle of graph.cycles()) {
     if (cycle.nodes.length === 1) continue; // a self-loop, reported with its edge above
-    const loop = shortList(cycle.loop.map((id) => `"${id}"`), ' → ');
-    const names = shortList(cycle.nodes.map((id) => `"${id}"`), ', ');
+    const loop = shortList(
+      cycle.loop.map((id) => `"${id}"`),
+      ' → ',
+    );
+    const names = shortList(
+      cycle.nodes.map((id) => `"${id}"`),
+      ', ',
+    );
     errors.push({ code: 'cycle', message: `nodes ${names} form a cycle (${loop}); workflows must not loop back` });
   }
   return errors;

@@ -16,10 +16,16 @@ export class WorkflowNodeDto {
   /** Unique within the workflow; referenced by edges and templates (`nodes.<id>.output`). */
   @ApiProperty({ example: 'check_amount' })
   @IsString()
-  @Matches(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { message: 'id must start with a letter and use letters, digits, _ or - (at most 64)' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, {
+    message: 'id must start with a letter and use letters, digits, _ or - (at most 64)',
+  })
   id!: string;
 
-  @ApiProperty({ example: 'condition', description: 'trigger.webhook, trigger.manual, trigger.channel, action.http, wait, condition, transform, contact.update' })
+  @ApiProperty({
+    example: 'condition',
+    description:
+      'trigger.webhook, trigger.manual, trigger.channel, action.http, wait, condition, transform, contact.update',
+  })
   @IsString()
   @Length(1, 100)
   type!: string;
@@ -31,7 +37,11 @@ export class WorkflowNodeDto {
   name?: string;
 
   /** Validated against the node type's JSON Schema. */
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { expression: '{{ trigger.body.amount > 100 }}' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { expression: '{{ trigger.body.amount > 100 }}' },
+  })
   @IsObject()
   config!: Record<string, unknown>;
 

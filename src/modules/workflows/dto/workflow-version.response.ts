@@ -19,7 +19,12 @@ export class WorkflowVersionResponse {
   @ApiProperty({ example: '2026-11-22T12:00:00.000Z' })
   createdAt!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, example: '3f0c1f0e-7a52-4a0e-a0a5-6d1c1b8f2a10' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '3f0c1f0e-7a52-4a0e-a0a5-6d1c1b8f2a10',
+  })
   createdBy!: string | null;
 
   static from(version: WorkflowVersionEntity): WorkflowVersionResponse {

@@ -10,7 +10,9 @@ export class GetWorkflowVersionHandler implements IQueryHandler<GetWorkflowVersi
 
   async execute(query: GetWorkflowVersionQuery): Promise<WorkflowVersionResponse> {
     if (!(await this.workflows.scoped().findById(query.tenantId, query.workflowId))) throw workflowNotFound();
-    const version = await this.workflows.versions().findOne(query.tenantId, { workflowId: query.workflowId, version: query.version });
+    const version = await this.workflows
+      .versions()
+      .findOne(query.tenantId, { workflowId: query.workflowId, version: query.version });
     if (!version) throw workflowVersionNotFound(query.version);
     return WorkflowVersionResponse.from(version);
   }

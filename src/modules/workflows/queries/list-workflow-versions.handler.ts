@@ -14,6 +14,11 @@ export class ListWorkflowVersionsHandler implements IQueryHandler<ListWorkflowVe
     const { items, total } = await this.workflows
       .versions()
       .findPage(query.tenantId, { workflowId: query.workflowId }, query.page, query.limit, { version: 'ASC' });
-    return { items: items.map((version) => WorkflowVersionResponse.from(version)), page: query.page, limit: query.limit, total };
+    return {
+      items: items.map((version) => WorkflowVersionResponse.from(version)),
+      page: query.page,
+      limit: query.limit,
+      total,
+    };
   }
 }

@@ -13,7 +13,8 @@ export class ListWorkflowsHandler implements IQueryHandler<ListWorkflowsQuery> {
     const builder = this.workflows.scoped().queryBuilder(query.tenantId, 'workflow');
     if (status) builder.andWhere('workflow.status = :status', { status });
     if (tag) builder.andWhere(':tag = ANY(workflow.tags)', { tag });
-    if (search) builder.andWhere('lower(workflow.name) LIKE :search', { search: `%${escapeLike(search.toLowerCase())}%` });
+    if (search)
+      builder.andWhere('lower(workflow.name) LIKE :search', { search: `%${escapeLike(search.toLowerCase())}%` });
     const [items, total] = await builder
       .orderBy('workflow.updatedAt', 'DESC')
       .addOrderBy('workflow.id', 'ASC')
