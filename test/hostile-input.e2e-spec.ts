@@ -336,7 +336,7 @@ describe('Hostile input: 400 problem details at the edge, never a 500', () => {
     ],
     [
       'a workflow version past int4',
-      () => api.put(`/api/workflows/${manualWorkflowId}`, { name: 'x', version: 99999999999999999999 }),
+      () => api.put(`/api/workflows/${manualWorkflowId}`, { name: 'x', version: 1e20 }),
       /\bversion\b/,
     ],
     // Bodies that are not what the DTO describes

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient, QueryResult } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { toPostgresJson } from '../../platform/database/postgres-text.js';
-import { sqlArray, sqlLiteral } from '../../platform/database/sql-literal.js';
+import { sqlArray } from '../../platform/database/sql-literal.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { appendEventsSql } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';

@@ -38,7 +38,7 @@ async function renderError(
     await evaluator.render(template, context, bindings);
   } catch (error) {
     if (error instanceof ExpressionError) return error;
-    throw new Error(`expected an ExpressionError, got ${String(error)}`);
+    throw new Error(`expected an ExpressionError, got ${String(error)}`, { cause: error });
   }
   throw new Error(`expected ${template} to throw`);
 }

@@ -2,7 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { MAX_PATH_PARAM_LENGTH } from './http-limits.js';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
-import { ProblemDetailsDto } from './problem-details.dto.js';
 
 export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `errors` lists each field.',

@@ -1,6 +1,6 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { Redis } from 'ioredis';
-import { AppConfig } from '../../config/app-config.js';
+import { type Redis } from 'ioredis';
+import { type AppConfig } from '../../config/app-config.js';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 

@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors/domain-error.js';
 
 /** NUL, or a UTF-16 surrogate without its partner: text PostgreSQL cannot store (nor UTF-8 encode). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function isStorableText(text: string): boolean {

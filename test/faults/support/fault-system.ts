@@ -309,7 +309,7 @@ export class FaultSystem {
   async outcome(flow: Flow, accepted: string[], timeoutMs = 60000): Promise<Outcome> {
     const started = Date.now();
     type Row = { id: string; state: string };
-    let rows: Row[] = [];
+    let rows: Row[];
     for (;;) {
       rows = await this.query<Row>(
         `SELECT e.id, e.status || '/' || coalesce(x.status, 'no execution') AS state

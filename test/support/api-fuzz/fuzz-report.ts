@@ -161,6 +161,7 @@ function whyRefused(text: string): string {
 /** `text` cut to `length`, control characters and lone surrogates shown as escapes. */
 function excerpt(text: string, length: number): string {
   const printable = text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped
     /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

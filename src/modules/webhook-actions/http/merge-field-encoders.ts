@@ -20,6 +20,7 @@ export function encodeUrlComponent(value: string): string {
  * other control characters except tab dropped, since undici rejects them outright.
  */
 export function stripCrLf(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   return value.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 

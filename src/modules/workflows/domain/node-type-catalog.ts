@@ -59,6 +59,7 @@ export class NodeTypeCatalog {
     } catch (error) {
       throw new Error(
         `node type "${type}": invalid config schema: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
       );
     }
     this.entries.set(type, { definition, validate });
