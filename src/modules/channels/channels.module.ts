@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { ExecutionsModule } from '../executions/executions.module.js';
-import { ProviderAdapterFactory } from '../webhooks/providers/provider-adapter.factory.js';
+import { ProviderAdapterFactory } from '../webhook-providers/provider-adapter.factory.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChannelsController } from './channels.controller.js';
 import { DeleteChannelHandler } from './commands/delete-channel.handler.js';

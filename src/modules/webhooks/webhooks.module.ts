@@ -21,7 +21,7 @@ import { IngressRateLimiter } from './ingress/ingress-rate-limiter.js';
 import { WebhookEventStore } from './ingress/webhook-event.store.js';
 import { WebhookIngressService } from './ingress/webhook-ingress.service.js';
 import { PayloadSchemaValidator } from './payload-schema.validator.js';
-import { ProviderAdapterFactory } from './providers/provider-adapter.factory.js';
+import { ProviderAdapterFactory } from '../webhook-providers/provider-adapter.factory.js';
 import { GetWebhookEventHandler } from './queries/get-webhook-event.handler.js';
 import { GetWebhookHandler } from './queries/get-webhook.handler.js';
 import { ListWebhookEventsHandler } from './queries/list-webhook-events.handler.js';

@@ -11,8 +11,8 @@ import { RequestContext } from '../../../platform/observability/request-context.
 import { QueueNames } from '../../../platform/queue/queue-names.js';
 import { withTimeout } from '../../../platform/redis/with-timeout.js';
 import { webhookUnauthorized } from '../../webhooks/domain/webhook-errors.js';
-import { ProviderAdapterFactory } from '../../webhooks/providers/provider-adapter.factory.js';
-import { withoutSecretHeaders } from '../../webhooks/providers/secret-headers.js';
+import { ProviderAdapterFactory } from '../../webhook-providers/provider-adapter.factory.js';
+import { withoutSecretHeaders } from '../../webhook-providers/secret-headers.js';
 import { CHANNEL_CREDENTIALS_AAD } from '../channel-credentials.js';
 import { channelNotFound } from '../channel.repository.js';
 

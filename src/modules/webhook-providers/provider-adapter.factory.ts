@@ -1,9 +1,9 @@
-import { GenericAdapter } from './generic.adapter.js';
-import { InstagramAdapter } from './instagram.adapter.js';
-import { MercadoLibreAdapter } from './mercadolibre.adapter.js';
-import type { ProviderAdapter } from './provider-adapter.js';
-import { WhatsAppAdapter } from './whatsapp.adapter.js';
-import { ZapierAdapter } from './zapier.adapter.js';
+import { GenericAdapter } from './adapters/generic.adapter.js';
+import { InstagramAdapter } from './adapters/instagram.adapter.js';
+import { MercadoLibreAdapter } from './adapters/mercadolibre.adapter.js';
+import type { ProviderAdapter } from './adapters/provider-adapter.js';
+import { WhatsAppAdapter } from './adapters/whatsapp.adapter.js';
+import { ZapierAdapter } from './adapters/zapier.adapter.js';
 
 /** The one list of inbound providers: adding one means a new adapter file and an entry here. */
 const ADAPTERS = [

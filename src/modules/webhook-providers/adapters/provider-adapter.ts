@@ -1,6 +1,6 @@
-import type { ProviderName } from './provider-adapter.factory.js';
+import type { ProviderName } from '../provider-adapter.factory.js';
 
-export type { ProviderName } from './provider-adapter.factory.js';
+export type { ProviderName } from '../provider-adapter.factory.js';
 
 /** An inbound delivery as the adapters see it. */
 export interface InboundRequest {

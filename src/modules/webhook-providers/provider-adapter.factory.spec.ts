@@ -1,10 +1,10 @@
-import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../entities/webhook.entity.js';
-import { GenericAdapter } from './generic.adapter.js';
-import { InstagramAdapter } from './instagram.adapter.js';
-import { MercadoLibreAdapter } from './mercadolibre.adapter.js';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../webhooks/entities/webhook.entity.js';
+import { GenericAdapter } from './adapters/generic.adapter.js';
+import { InstagramAdapter } from './adapters/instagram.adapter.js';
+import { MercadoLibreAdapter } from './adapters/mercadolibre.adapter.js';
 import { PROVIDERS, ProviderAdapterFactory, type ProviderName } from './provider-adapter.factory.js';
-import { WhatsAppAdapter } from './whatsapp.adapter.js';
-import { ZapierAdapter } from './zapier.adapter.js';
+import { WhatsAppAdapter } from './adapters/whatsapp.adapter.js';
+import { ZapierAdapter } from './adapters/zapier.adapter.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // Compile-time: the provider names here and in the webhook entity are the same set.
