@@ -1,6 +1,8 @@
 /**
- * One Jest run, two projects: unit specs beside the code and e2e specs in test/.
- * Native ESM (node --experimental-vm-modules): NestJS 12 ships ES modules only.
+ * One Jest run, three projects: `unit` (pure logic, specs beside the code), `integration` (white-box
+ * specs of one component on real PostgreSQL/Redis, test/integration/) and `e2e` (black-box over HTTP
+ * or spawned processes, test/). Native ESM (node --experimental-vm-modules): NestJS 12 ships ES modules
+ * only.
  */
 const swc = [
   '@swc/jest',
@@ -38,6 +40,12 @@ const common = {
   setupFiles: ['<rootDir>/test/support/esm-bridge/setup.ts'],
 };
 
+/** One test database and Redis key prefix per run (Jest runs a setup file shared by projects once). */
+const realServices = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
 export default {
   testTimeout: 30000,
   maxWorkers: 2,
@@ -45,10 +53,10 @@ export default {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      ...realServices,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/*.int-spec.ts'],
     },
+    { ...common, ...realServices, displayName: 'e2e', testMatch: ['<rootDir>/test/*.e2e-spec.ts'] },
   ],
 };

@@ -10,6 +10,8 @@ export const TEST_ENV = {
 export function requireTestEnv(name: string): string {
   const value = process.env[name];
   if (!value)
-    throw new Error(`${name} is not set: run the e2e specs through Jest (global setup creates the test database)`);
+    throw new Error(
+      `${name} is not set: run integration and e2e specs through Jest (its global setup creates the test database)`,
+    );
   return value;
 }

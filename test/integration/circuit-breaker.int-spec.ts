@@ -1,11 +1,11 @@
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
-import type { AppConfig } from '../src/config/app-config.js';
+import type { AppConfig } from '../../src/config/app-config.js';
 import {
   CIRCUIT_FAILURE_THRESHOLD,
   CircuitBreaker,
-} from '../src/modules/webhook-actions/resilience/circuit-breaker.js';
-import { requireTestEnv, TEST_ENV } from './support/test-environment.js';
+} from '../../src/modules/webhook-actions/resilience/circuit-breaker.js';
+import { requireTestEnv, TEST_ENV } from '../support/test-environment.js';
 
 describe('CircuitBreaker state (real Redis)', () => {
   const prefix = `${requireTestEnv(TEST_ENV.queuePrefix)}_circuit`;

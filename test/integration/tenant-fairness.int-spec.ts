@@ -1,9 +1,9 @@
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
-import type { AppConfig } from '../src/config/app-config.js';
-import { TenantFairness } from '../src/modules/executions/tenant-fairness.js';
-import { requireTestEnv, TEST_ENV } from './support/test-environment.js';
-import { waitFor } from './support/wait-for.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { TenantFairness } from '../../src/modules/executions/tenant-fairness.js';
+import { requireTestEnv, TEST_ENV } from '../support/test-environment.js';
+import { waitFor } from '../support/wait-for.js';
 
 describe('TenantFairness counters (real Redis)', () => {
   const prefix = `${requireTestEnv(TEST_ENV.queuePrefix)}_fairness`;

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { migrations } from '../migrations/index.js';
-import { revertMigrations, runMigrations } from '../src/platform/database/migration-runner.js';
-import { requireTestEnv, TEST_ENV } from './support/test-environment.js';
+import { migrations } from '../../migrations/index.js';
+import { revertMigrations, runMigrations } from '../../src/platform/database/migration-runner.js';
+import { requireTestEnv, TEST_ENV } from '../support/test-environment.js';
 
 describe('Migrations', () => {
   const adminUrl = () => requireTestEnv(TEST_ENV.adminUrl);

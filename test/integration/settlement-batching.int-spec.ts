@@ -1,14 +1,14 @@
 import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { RunNodeCommand } from '../src/modules/executions/commands/run-node.command.js';
-import { NodeSettlements } from '../src/modules/executions/node-settlements.js';
-import { changeAndReadStatesSql } from '../src/modules/executions/settle-statements.js';
-import { WorkflowVersionReader } from '../src/modules/workflows/workflow-version.reader.js';
-import { RequestContext } from '../src/platform/observability/request-context.js';
-import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
-import { manualTransformGraph } from './support/workflow-fixtures.js';
+import { RunNodeCommand } from '../../src/modules/executions/commands/run-node.command.js';
+import { NodeSettlements } from '../../src/modules/executions/node-settlements.js';
+import { changeAndReadStatesSql } from '../../src/modules/executions/settle-statements.js';
+import { WorkflowVersionReader } from '../../src/modules/workflows/workflow-version.reader.js';
+import { RequestContext } from '../../src/platform/observability/request-context.js';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/auth-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { manualTransformGraph } from '../support/workflow-fixtures.js';
 
 /** Node outcomes recorded at once share one transaction (NodeSettlements); these run node jobs by hand. */
 describe('Settlements committed together', () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ExecutionStarts, type NewExecution } from '../src/modules/executions/execution-starts.js';
-import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
-import { manualTransformGraph } from './support/workflow-fixtures.js';
+import { ExecutionStarts, type NewExecution } from '../../src/modules/executions/execution-starts.js';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/auth-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { manualTransformGraph } from '../support/workflow-fixtures.js';
 
 /** Executions started at once are stored in one statement (ExecutionStarts); these submit them by hand. */
 describe('Execution starts stored together', () => {

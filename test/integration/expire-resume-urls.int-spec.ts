@@ -1,14 +1,14 @@
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../src/config/app-config.js';
-import { ExecutionCancelledEvent } from '../src/modules/executions/events/execution-cancelled.event.js';
-import { ExpireResumeUrlsOnEnd } from '../src/modules/waits/events/expire-resume-urls.handler.js';
-import { ResumeRegistrationStore } from '../src/modules/waits/resume-registration.store.js';
-import { ResumeUrls } from '../src/modules/waits/resume-urls.js';
-import { WorkflowVersionReader } from '../src/modules/workflows/workflow-version.reader.js';
-import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { AppConfig } from '../../src/config/app-config.js';
+import { ExecutionCancelledEvent } from '../../src/modules/executions/events/execution-cancelled.event.js';
+import { ExpireResumeUrlsOnEnd } from '../../src/modules/waits/events/expire-resume-urls.handler.js';
+import { ResumeRegistrationStore } from '../../src/modules/waits/resume-registration.store.js';
+import { ResumeUrls } from '../../src/modules/waits/resume-urls.js';
+import { WorkflowVersionReader } from '../../src/modules/workflows/workflow-version.reader.js';
+import { bearer, registerTenant, type RegisteredTenant } from '../support/auth-helpers.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * An execution may end in a worker process that did not start it (nothing about it cached there):
