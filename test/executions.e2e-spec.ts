@@ -4,11 +4,13 @@ import request from 'supertest';
 import { QueueNames } from '../src/platform/queue/queue-names.js';
 import { bearer, registerTenant, type RegisteredTenant } from './support/auth-helpers.js';
 import { getExecution, nodeOf, waitForExecution } from './support/execution-helpers.js';
+import { HttpReceiver } from './support/http-receiver.js';
 import { expectProblem } from './support/problem-assertions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait-for.js';
 
 describe('Execution engine', () => {
+  const receiver = new HttpReceiver();
   let t: TestApp;
   let owner: RegisteredTenant;
 
@@ -31,11 +33,16 @@ describe('Execution engine', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_engine` });
+    await receiver.start();
+    t = await createTestApp({
+      QUEUE_PREFIX: `${process.env.FLOWHOOK_TEST_QUEUE_PREFIX}_engine`,
+      OUTBOUND_ALLOWED_HOSTS: `127.0.0.1:${receiver.port}`,
+    });
     owner = await registerTenant(t, 'Engine');
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
+    await receiver.stop();
   });
 
   describe('a branching workflow (trigger → condition → two transforms → join)', () => {
@@ -289,17 +296,16 @@ describe('Execution engine', () => {
     });
 
     it('retry re-runs the same execution from its failed node with the recorded inputs', async () => {
-      const readyAt = Date.now() + 400;
+      // The target refuses the first call (409: not retried) and accepts the next one.
+      receiver.plan({ status: 409, headers: { 'content-type': 'application/json' }, body: '{"ready":false}' });
       const workflowId = await createWorkflow(
         [
           { id: 'start', type: 'trigger.manual', config: {} },
           { id: 'first', type: 'transform', config: { set: { seen: '{{ trigger.body.value }}' } } },
           {
             id: 'flaky',
-            type: 'transform',
-            config: {
-              set: { result: `{{ $millis() < ${readyAt} ? $error("not ready yet") : nodes.first.output.seen }}` },
-            },
+            type: 'action.http',
+            config: { method: 'POST', url: `${receiver.url}/flaky`, body: { seen: '{{ nodes.first.output.seen }}' } },
           },
         ],
         [
@@ -310,22 +316,19 @@ describe('Execution engine', () => {
       const executionId = await execute(workflowId, { value: 'kept' });
       const failed = await waitForExecution(t, owner.accessToken, executionId);
       expect(failed.status).toBe('failed');
-      expect(nodeOf(failed, 'flaky').error).toEqual({
-        class: 'expression_error',
-        message: expect.stringContaining('not ready yet'),
-      });
+      expect(nodeOf(failed, 'flaky').error).toEqual({ class: 'http_4xx', message: expect.stringContaining('409') });
 
-      await waitFor(
-        async () => Date.now(),
-        (now) => now > readyAt + 50,
-      );
       const retried = await http()
         .post(`/api/executions/${executionId}/retry`)
         .set(...bearer(owner))
         .expect(202);
       expect(retried.body).toEqual({ executionId });
       const done = await waitForExecution(t, owner.accessToken, executionId, ['succeeded']);
-      expect(nodeOf(done, 'flaky').output).toEqual({ result: 'kept' });
+      expect(nodeOf(done, 'flaky').output).toMatchObject({ status: 200, body: { received: true } });
+      expect(receiver.requests.filter((r) => r.url === '/flaky').map((r) => JSON.parse(r.body))).toEqual([
+        { seen: 'kept' },
+        { seen: 'kept' },
+      ]);
       expect(nodeOf(done, 'first').attempts).toBe(1);
       expectProblem(
         await http()

@@ -15,6 +15,7 @@ import { bearer, registerTenant } from '../support/auth-helpers.js';
 import { HttpReceiver } from '../support/http-receiver.js';
 import { createOwnDatabase } from '../support/own-database.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 import { manualTransformGraph } from '../support/workflow-fixtures.js';
 
 describe('Node jobs delivered twice or lost', () => {
@@ -73,14 +74,22 @@ describe('Node jobs delivered twice or lost', () => {
   it('records one success when a job runs twice at once: the stale copy is fenced off by the attempt number', async () => {
     const job = await callReadyToRun('Duplicate delivery', '/slow');
     const commands = t.app.get(CommandBus);
+    const calls = async () => receiver.requests.filter((r) => r.url === '/slow').length;
 
-    receiver.responseDelayMs = 300;
-    const first = commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const second = commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 2, 3));
-    await Promise.all([first, second]);
+    // The target answers neither call until both copies are in flight.
+    const release = receiver.hold();
+    try {
+      const first = commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 1, 3));
+      await waitFor(calls, (count) => count === 1);
+      const second = commands.execute(new RunNodeCommand({ ...job, nodeId: 'call' }, 2, 3));
+      await waitFor(calls, (count) => count === 2);
+      release();
+      await Promise.all([first, second]);
+    } finally {
+      release();
+    }
 
-    expect(receiver.requests.filter((r) => r.url === '/slow')).toHaveLength(2);
+    expect(await calls()).toBe(2);
     const db = t.app.get(DataSource);
     const [node] = await db.query(
       `SELECT status, attempts FROM node_executions WHERE execution_id = $1 AND node_id = 'call'`,

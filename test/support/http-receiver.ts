@@ -17,7 +17,8 @@ export interface PlannedResponse {
 
 /**
  * A real HTTP server on 127.0.0.1 that records every request. Responses are taken from a queue
- * (then the default), so a spec can script "503, 503, 200".
+ * (then the default), so a spec can script "503, 503, 200"; `hold()` keeps them back until the spec
+ * releases them.
  */
 export class HttpReceiver {
   readonly requests: ReceivedRequest[] = [];
@@ -32,6 +33,7 @@ export class HttpReceiver {
   };
   /** How long every answer waits (a slow endpoint). */
   responseDelayMs = 0;
+  private held: Promise<void> | undefined;
 
   async start(): Promise<this> {
     this.server = createServer((request, response) => {
@@ -46,10 +48,13 @@ export class HttpReceiver {
           at: Date.now(),
         });
         const planned = this.planned.shift() ?? this.defaultResponse;
-        setTimeout(() => {
-          response.writeHead(planned.status, planned.headers ?? {});
-          response.end(planned.body ?? '');
-        }, this.responseDelayMs);
+        const answer = () =>
+          setTimeout(() => {
+            response.writeHead(planned.status, planned.headers ?? {});
+            response.end(planned.body ?? '');
+          }, this.responseDelayMs);
+        if (this.held) void this.held.then(answer);
+        else answer();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -63,6 +68,19 @@ export class HttpReceiver {
 
   plan(...responses: PlannedResponse[]): void {
     this.planned.push(...responses);
+  }
+
+  /**
+   * Answers nothing until the returned function is called (then every held request is answered):
+   * a call that is still in flight for exactly as long as the spec needs, with no guessed delay.
+   */
+  hold(): () => void {
+    let release = () => {};
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.held = undefined;
+      release();
+    };
   }
 
   reset(): void {
