@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
 import { ExecutionsModule } from '../executions/executions.module.js';
-import { ProviderAdapterFactory } from '../webhook-providers/provider-adapter.factory.js';
+import { WebhookProvidersModule } from '../webhook-providers/index.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChannelsController } from './channels.controller.js';
 import { DeleteChannelHandler } from './commands/delete-channel.handler.js';
@@ -24,6 +24,7 @@ import { ListChannelsHandler } from './queries/list-channels.handler.js';
     CqrsModule,
     ExecutionsModule,
     ContactsModule,
+    WebhookProvidersModule,
     TypeOrmModule.forFeature([ChannelEntity]),
     BullModule.registerQueue({
       name: QueueNames.channelEvents,
@@ -32,7 +33,6 @@ import { ListChannelsHandler } from './queries/list-channels.handler.js';
   ],
   controllers: [ChannelsController, ChannelIngressController],
   providers: [
-    { provide: ProviderAdapterFactory, useFactory: () => new ProviderAdapterFactory() },
     ChannelRepository,
     ChannelIngressService,
     SaveChannelHandler,

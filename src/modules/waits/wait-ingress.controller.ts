@@ -12,7 +12,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { Public } from '../auth/access/access-policy.decorator.js';
-import { presentedToken } from '../webhook-providers/ingress-credentials.js';
+import { presentedToken } from '../webhook-providers/index.js';
 import { workflowNotFound } from '../workflows/domain/workflow-errors.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { ResumeWaitCommand } from './commands/resume-wait.command.js';

@@ -21,7 +21,7 @@ import { IngressRateLimiter } from './ingress/ingress-rate-limiter.js';
 import { WebhookEventStore } from './ingress/webhook-event.store.js';
 import { WebhookIngressService } from './ingress/webhook-ingress.service.js';
 import { PayloadSchemaValidator } from './payload-schema.validator.js';
-import { ProviderAdapterFactory } from '../webhook-providers/provider-adapter.factory.js';
+import { WebhookProvidersModule } from '../webhook-providers/index.js';
 import { GetWebhookEventHandler } from './queries/get-webhook-event.handler.js';
 import { GetWebhookHandler } from './queries/get-webhook.handler.js';
 import { ListWebhookEventsHandler } from './queries/list-webhook-events.handler.js';
@@ -38,6 +38,7 @@ import { DeactivateWebhooksOnArchive } from './workflow-archived.handler.js';
     CqrsModule,
     ExecutionsModule,
     ContactsModule,
+    WebhookProvidersModule,
     TypeOrmModule.forFeature([WebhookEntity, WebhookEventEntity]),
     BullModule.registerQueue({
       name: QueueNames.webhookEvents,
@@ -46,7 +47,6 @@ import { DeactivateWebhooksOnArchive } from './workflow-archived.handler.js';
   ],
   controllers: [WebhooksController, IngressController],
   providers: [
-    { provide: ProviderAdapterFactory, useFactory: () => new ProviderAdapterFactory() },
     WebhookRepository,
     WebhookPresenter,
     WebhookStats,

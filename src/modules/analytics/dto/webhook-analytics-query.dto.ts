@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhooks/entities/webhook.entity.js';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhook-providers/index.js';
 import { DateRangeQueryDto } from '../../../platform/http/date-range-query.dto.js';
 
 export class WebhookAnalyticsQueryDto extends DateRangeQueryDto {

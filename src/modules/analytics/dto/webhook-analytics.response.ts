@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { WEBHOOK_PROVIDERS } from '../../webhooks/entities/webhook.entity.js';
+import { WEBHOOK_PROVIDERS } from '../../webhook-providers/index.js';
 
 export class WebhookAnalyticsItem {
   @ApiProperty({ format: 'uuid', example: '6a1f0d9e-2b3c-4d5e-8f70-1a2b3c4d5e6f' })

@@ -6,7 +6,7 @@ import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../../platform/json/json-de
 import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
 import { ContactDirectory } from '../../contacts/contact-directory.js';
 import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
-import { parsePayload } from '../../webhook-providers/payload-parser.js';
+import { parsePayload } from '../../webhook-providers/index.js';
 import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
 import { ProcessChannelEventCommand } from './process-channel-event.command.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsIn, IsObject, IsString, Length } from 'class-validator';
-import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhooks/entities/webhook.entity.js';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhook-providers/index.js';
 import type { ChannelEntity } from '../entities/channel.entity.js';
 
 export class CreateChannelDto {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { WebhookProvider } from '../../webhooks/entities/webhook.entity.js';
+import type { WebhookProvider } from '../../webhook-providers/index.js';
 
 /** A tenant's connected provider account; its credentials are sealed with the tenant's key. */
 @Entity({ name: 'channels' })

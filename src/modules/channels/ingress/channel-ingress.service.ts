@@ -10,9 +10,7 @@ import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/lo
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
 import { withTimeout } from '../../../platform/redis/with-timeout.js';
-import { webhookUnauthorized } from '../../webhooks/domain/webhook-errors.js';
-import { ProviderAdapterFactory } from '../../webhook-providers/provider-adapter.factory.js';
-import { withoutSecretHeaders } from '../../webhook-providers/secret-headers.js';
+import { ProviderAdapterFactory, webhookUnauthorized, withoutSecretHeaders } from '../../webhook-providers/index.js';
 import { CHANNEL_CREDENTIALS_AAD } from '../channel-credentials.js';
 import { channelNotFound } from '../channel.repository.js';
 

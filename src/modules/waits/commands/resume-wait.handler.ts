@@ -4,7 +4,7 @@ import { RequestContext } from '../../../platform/observability/request-context.
 import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
 import { ExecutionStateStore } from '../../executions/execution-state.store.js';
 import { serializeOutput } from '../../executions/node-output-limit.js';
-import { withoutSecretHeaders } from '../../webhook-providers/secret-headers.js';
+import { withoutSecretHeaders } from '../../webhook-providers/index.js';
 import { isWellFormedResumeId } from '../domain/resume-id.js';
 import { resumeConsumed, resumeExpired, resumeNotFound, resumeNotReached } from '../domain/wait-errors.js';
 import { WaitResumedEvent } from '../events/wait-resumed.event.js';

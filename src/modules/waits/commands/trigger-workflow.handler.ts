@@ -1,7 +1,7 @@
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
-import { withoutSecretHeaders } from '../../webhook-providers/secret-headers.js';
+import { withoutSecretHeaders } from '../../webhook-providers/index.js';
 import { TriggerTokenVerifier } from '../../workflows/trigger-token.verifier.js';
 import { TriggerWorkflowCommand } from './trigger-workflow.command.js';
 

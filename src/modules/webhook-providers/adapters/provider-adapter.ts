@@ -1,6 +1,4 @@
-import type { ProviderName } from '../provider-adapter.factory.js';
-
-export type { ProviderName } from '../provider-adapter.factory.js';
+import type { WebhookProvider } from '../domain/webhook-provider.js';
 
 /** An inbound delivery as the adapters see it. */
 export interface InboundRequest {
@@ -17,7 +15,7 @@ export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
 /** What one inbound provider knows: how it signs and where its event and customer ids are. */
 export interface ProviderAdapter {
-  readonly provider: ProviderName;
+  readonly provider: WebhookProvider;
   /** Passes when `secretKey` is null (the webhook token alone authenticates). */
   verifySignature(input: InboundRequest, secretKey: string | null, nowSeconds: number): SignatureCheck;
   /** The provider's event id for de-duplication, else the `Idempotency-Key` header, else null. */

@@ -7,7 +7,7 @@ import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../../platform/json/json-de
 import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
 import { ContactDirectory } from '../../contacts/contact-directory.js';
 import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
-import { parsePayload } from '../../webhook-providers/payload-parser.js';
+import { parsePayload } from '../../webhook-providers/index.js';
 import { PayloadSchemaValidator } from '../payload-schema.validator.js';
 import { ProcessWebhookEventCommand } from './process-webhook-event.command.js';
 import { ProcessingEventStore } from './processing-event.store.js';

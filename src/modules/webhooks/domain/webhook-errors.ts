@@ -4,8 +4,6 @@ export const webhookNotFound = () => new DomainError('not_found', 'webhook_not_f
 export const webhookEventNotFound = () =>
   new DomainError('not_found', 'webhook_event_not_found', 'Webhook event not found.');
 export const webhookInactive = () => new DomainError('gone', 'webhook_inactive', 'This webhook is inactive.');
-export const webhookUnauthorized = (reason: string) =>
-  new DomainError('unauthenticated', 'webhook_unauthorized', reason);
 export const notAWebhookTrigger = (nodeId: string) =>
   new DomainError(
     'invalid_input',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../entities/webhook.entity.js';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhook-providers/index.js';
 import { WebhookConfigDto } from './webhook-config.dto.js';
 
 export class CreateWebhookDto {

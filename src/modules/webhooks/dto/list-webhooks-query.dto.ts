@@ -1,12 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/page-query.dto.js';
-import {
-  WEBHOOK_PROVIDERS,
-  WEBHOOK_STATUSES,
-  type WebhookProvider,
-  type WebhookStatus,
-} from '../entities/webhook.entity.js';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhook-providers/index.js';
+import { WEBHOOK_STATUSES, type WebhookStatus } from '../domain/webhook-status.js';
 
 export class ListWebhooksQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })

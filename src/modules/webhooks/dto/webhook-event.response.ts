@@ -1,11 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { anyJson } from '../../../platform/http/any-json.schema.js';
 import { MAX_STORED_JSON_DEPTH, servableJson } from '../../../platform/database/postgres-text.js';
-import {
-  WEBHOOK_EVENT_STATUSES,
-  type WebhookEventEntity,
-  type WebhookEventStatus,
-} from '../entities/webhook-event.entity.js';
+import { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus } from '../domain/webhook-status.js';
+import type { WebhookEventEntity } from '../entities/webhook-event.entity.js';
 
 export class WebhookEventResponse {
   @ApiProperty({ format: 'uuid', example: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a' })

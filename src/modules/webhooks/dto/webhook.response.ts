@@ -1,10 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  WEBHOOK_PROVIDERS,
-  WEBHOOK_STATUSES,
-  type WebhookProvider,
-  type WebhookStatus,
-} from '../entities/webhook.entity.js';
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from '../../webhook-providers/index.js';
+import { WEBHOOK_STATUSES, type WebhookStatus } from '../domain/webhook-status.js';
 import { WebhookConfigDto } from './webhook-config.dto.js';
 
 export class WebhookStatsDto {

@@ -1,7 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const WEBHOOK_EVENT_STATUSES = ['received', 'processed', 'failed'] as const;
-export type WebhookEventStatus = (typeof WEBHOOK_EVENT_STATUSES)[number];
+import type { WebhookEventStatus } from '../domain/webhook-status.js';
 
 /** One delivery as received: stored (committed) before it is acknowledged. */
 @Entity({ name: 'webhook_events' })

@@ -1,9 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const WEBHOOK_PROVIDERS = ['whatsapp', 'instagram', 'mercadolibre', 'zapier', 'generic'] as const;
-export type WebhookProvider = (typeof WEBHOOK_PROVIDERS)[number];
-export const WEBHOOK_STATUSES = ['active', 'inactive'] as const;
-export type WebhookStatus = (typeof WEBHOOK_STATUSES)[number];
+import type { WebhookProvider } from '../../webhook-providers/index.js';
+import type { WebhookStatus } from '../domain/webhook-status.js';
 
 export interface WebhookConfig {
   headers?: Record<string, string>;

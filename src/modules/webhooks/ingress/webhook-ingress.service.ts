@@ -14,15 +14,18 @@ import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/lo
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
 import { withTimeout } from '../../../platform/redis/with-timeout.js';
-import { webhookInactive, webhookNotFound, webhookUnauthorized } from '../domain/webhook-errors.js';
+import { webhookInactive, webhookNotFound } from '../domain/webhook-errors.js';
 import type { WebhookEntity } from '../entities/webhook.entity.js';
-import { ProviderAdapterFactory } from '../../webhook-providers/provider-adapter.factory.js';
-import { withoutSecretHeaders } from '../../webhook-providers/secret-headers.js';
+import {
+  presentedToken,
+  ProviderAdapterFactory,
+  webhookUnauthorized,
+  withoutSecretHeaders,
+} from '../../webhook-providers/index.js';
 import { WebhookStats } from '../webhook-stats.js';
 import { WEBHOOK_SECRET_AAD } from '../webhook-token.js';
 import { IngressMetrics } from './ingress-metrics.js';
 import { IngressRateLimiter } from './ingress-rate-limiter.js';
-import { presentedToken } from '../../webhook-providers/ingress-credentials.js';
 import { WebhookEventStore } from './webhook-event.store.js';
 
 export interface IngressRequest {

@@ -4,7 +4,7 @@ import { TenantScopedRepository } from '../../../platform/database/tenant-scoped
 import { webhookEventNotFound } from '../domain/webhook-errors.js';
 import { WebhookEventResponse } from '../dto/webhook-event.response.js';
 import { WebhookEventEntity } from '../entities/webhook-event.entity.js';
-import { parsePayload } from '../../webhook-providers/payload-parser.js';
+import { parsePayload } from '../../webhook-providers/index.js';
 import { GetWebhookEventQuery } from './get-webhook-event.query.js';
 
 @QueryHandler(GetWebhookEventQuery)

@@ -4,7 +4,7 @@ import { newestFirstPage } from '../../../platform/database/newest-first-page.js
 import { TenantScopedRepository } from '../../../platform/database/tenant-scoped.repository.js';
 import { WebhookEventResponse, type WebhookEventPageResponse } from '../dto/webhook-event.response.js';
 import { WebhookEventEntity } from '../entities/webhook-event.entity.js';
-import { parsePayload } from '../../webhook-providers/payload-parser.js';
+import { parsePayload } from '../../webhook-providers/index.js';
 import { WebhookRepository } from '../webhook.repository.js';
 import { ListWebhookEventsQuery } from './list-webhook-events.query.js';
 
