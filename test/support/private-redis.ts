@@ -1,10 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
+import { muteRefusedConnectionsTo } from './refused-connections.js';
 
-/** A throw-away redis-server on a free loopback port, for specs that stop and restart Redis. */
+/**
+ * A throw-away redis-server on a free loopback port, for specs that stop and restart Redis. While it
+ * is stopped, the refused reconnections the app's clients print are expected: they are muted.
+ */
 export class PrivateRedis {
   private process: ChildProcess | undefined;
+  private unmute: (() => void) | undefined;
   port = 0;
 
   get url(): string {
@@ -26,6 +31,8 @@ export class PrivateRedis {
         await probe.connect();
         await probe.ping();
         probe.disconnect();
+        this.unmute?.();
+        this.unmute = undefined;
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -37,6 +44,7 @@ export class PrivateRedis {
   async stop(): Promise<void> {
     const child = this.process;
     if (!child || child.exitCode !== null) return;
+    this.unmute ??= muteRefusedConnectionsTo(this.port);
     await new Promise((resolve) => {
       child.once('exit', resolve);
       child.kill('SIGKILL');
