@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ChannelsModule } from '../channels/channels.module.js';
-import { ExecutionsModule } from '../executions/executions.module.js';
-import { WebhookActionsModule } from '../webhook-actions/webhook-actions.module.js';
-import { WaitsModule } from '../waits/waits.module.js';
-import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { ChannelsModule } from '../channels/index.js';
+import { ExecutionsModule } from '../executions/index.js';
+import { WebhookActionsModule } from '../webhook-actions/index.js';
+import { WaitsModule } from '../waits/index.js';
+import { WebhooksModule } from '../webhooks/index.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { ExecutionMetrics } from './metrics/execution-metrics.js';
 import { ExecutionMetricsHandler } from './metrics/execution-metrics.handler.js';

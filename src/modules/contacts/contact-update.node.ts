@@ -1,6 +1,5 @@
 import type { TemplateEvaluator } from '../../platform/expressions/template-evaluator.js';
-import { NodeError } from '../executions/domain/node-error.js';
-import type { NodeHandler, NodeResult, NodeRunContext } from '../executions/domain/node-handler.js';
+import { NodeError, type NodeHandler, type NodeResult, type NodeRunContext } from '../executions/index.js';
 import type { ContactDirectory } from './contact-directory.js';
 
 /** `contact.update`: renders `fields` and merges them into the execution's contact. */

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
 import { DependencyUnavailableError } from '../../platform/errors/dependency-unavailable.error.js';
-import { Public } from '../auth/access/access-policy.decorator.js';
+import { Public } from '../auth/index.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { REDIS_CLIENT } from '../../platform/redis/redis.module.js';
 import { HealthResponse } from './health.response.js';

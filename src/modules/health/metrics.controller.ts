@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/access/access-policy.decorator.js';
+import { Public } from '../auth/index.js';
 import { MetricsRegistry } from '../../platform/observability/metrics.registry.js';
 
 @ApiTags('health')

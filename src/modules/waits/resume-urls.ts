@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { LruCache } from '../../platform/caching/lru-cache.js';
-import { WorkflowVersionReader } from '../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../workflows/index.js';
 import { webhookWaitNodeIds } from './domain/wait-config.js';
 import { type ExecutionPin, ResumeRegistrationStore } from './resume-registration.store.js';
 

@@ -11,9 +11,9 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
-import { Public } from '../auth/access/access-policy.decorator.js';
+import { Public } from '../auth/index.js';
 import { presentedToken } from '../webhook-providers/index.js';
-import { workflowNotFound } from '../workflows/domain/workflow-errors.js';
+import { workflowNotFound } from '../workflows/index.js';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { ResumeWaitCommand } from './commands/resume-wait.command.js';
 import { TriggerWorkflowCommand } from './commands/trigger-workflow.command.js';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NodeError } from '../executions/domain/node-error.js';
+import { NodeError } from '../executions/index.js';
 import { ExecutionStateStore } from '../executions/execution-state.store.js';
 import { NodeOutcomeRecorder } from '../executions/node-outcome.recorder.js';
-import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
-import { WorkflowVersionReader } from '../workflows/workflow-version.reader.js';
+import { type WorkflowGraph, type WorkflowNode, WorkflowVersionReader } from '../workflows/index.js';
 
 export interface WaitTarget {
   tenantId: string;

@@ -1,5 +1,4 @@
-import { NodeError } from '../executions/domain/node-error.js';
-import type { NodeHandler, NodeResult, NodeRunContext } from '../executions/domain/node-handler.js';
+import { NodeError, type NodeHandler, type NodeResult, type NodeRunContext } from '../executions/index.js';
 import { timeoutMs, waitConfigOf } from './domain/wait-config.js';
 import type { ResumeRegistrationStore } from './resume-registration.store.js';
 import type { ResumeUrls } from './resume-urls.js';

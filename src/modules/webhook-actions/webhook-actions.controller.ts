@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
-import { RequireRole } from '../auth/access/access-policy.decorator.js';
-import type { Actor } from '../auth/access/actor.js';
-import { CurrentActor } from '../auth/access/current-actor.decorator.js';
+import { RequireRole, type Actor, CurrentActor } from '../auth/index.js';
 import { HttpActionTester } from './actions/http-action.tester.js';
 import {
   ActionExecutionPageResponse,

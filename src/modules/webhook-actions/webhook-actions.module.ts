@@ -1,11 +1,9 @@
 import { Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
-import { ContactDirectory } from '../contacts/contact-directory.js';
-import { ContactsModule } from '../contacts/contacts.module.js';
-import { CredentialsModule } from '../credentials/credentials.module.js';
-import { ExecutionsModule } from '../executions/executions.module.js';
-import { NodeHandlerRegistry } from '../executions/node-handler.registry.js';
-import { NodeTypeCatalog } from '../workflows/domain/node-type-catalog.js';
+import { ContactDirectory, ContactsModule } from '../contacts/index.js';
+import { CredentialsModule } from '../credentials/index.js';
+import { ExecutionsModule, NodeHandlerRegistry } from '../executions/index.js';
+import { NodeTypeCatalog } from '../workflows/index.js';
 import { AttemptLog } from './actions/attempt-log.js';
 import { HttpActionRequestBuilder } from './actions/http-action-request.builder.js';
 import { HttpActionNode } from './actions/http-action.node.js';

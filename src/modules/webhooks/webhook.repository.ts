@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TenantScopedRepository } from '../../platform/database/tenant-scoped.repository.js';
-import { WorkflowVersionReader } from '../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../workflows/index.js';
 import { notAWebhookTrigger, webhookNotFound } from './domain/webhook-errors.js';
 import { WebhookEntity } from './entities/webhook.entity.js';
 

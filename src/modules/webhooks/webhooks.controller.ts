@@ -9,9 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
-import { RequireRole } from '../auth/access/access-policy.decorator.js';
-import type { Actor } from '../auth/access/actor.js';
-import { CurrentActor } from '../auth/access/current-actor.decorator.js';
+import { RequireRole, type Actor, CurrentActor } from '../auth/index.js';
 import { CreateWebhookCommand } from './commands/create-webhook.command.js';
 import { RegenerateWebhookTokenCommand } from './commands/regenerate-webhook-token.command.js';
 import { ReplayWebhookEventCommand } from './commands/replay-webhook-event.command.js';

@@ -1,6 +1,6 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { WorkflowArchivedEvent } from '../workflows/events/workflow-archived.event.js';
+import { WorkflowArchivedEvent } from '../workflows/index.js';
 
 /** Archiving a workflow deactivates its webhooks (ingress then answers 410); their events are kept. */
 @EventsHandler(WorkflowArchivedEvent)

@@ -1,8 +1,10 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { ExecutionCancelledEvent } from '../../executions/events/execution-cancelled.event.js';
-import { ExecutionFailedEvent } from '../../executions/events/execution-failed.event.js';
-import { ExecutionStartedEvent } from '../../executions/events/execution-started.event.js';
-import { ExecutionSucceededEvent } from '../../executions/events/execution-succeeded.event.js';
+import {
+  ExecutionCancelledEvent,
+  ExecutionFailedEvent,
+  ExecutionStartedEvent,
+  ExecutionSucceededEvent,
+} from '../../executions/index.js';
 import { ExecutionMetrics, type ExecutionMetricStatus } from './execution-metrics.js';
 
 type ExecutionEvent = ExecutionStartedEvent | ExecutionSucceededEvent | ExecutionFailedEvent | ExecutionCancelledEvent;

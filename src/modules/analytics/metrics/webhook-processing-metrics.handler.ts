@@ -1,5 +1,5 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { WebhookReceivedEvent } from '../../webhooks/events/webhook-received.event.js';
+import { WebhookReceivedEvent } from '../../webhooks/index.js';
 import { WebhookProcessingMetrics } from './webhook-processing-metrics.js';
 
 /** Observes each processed (or failed) inbound event's processing time from its domain event. */

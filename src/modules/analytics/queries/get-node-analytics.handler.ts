@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../../workflows/index.js';
 import type { NodeAnalyticsResponse } from '../dto/node-analytics.response.js';
 import { roundMs } from './date-range.js';
 import { GetNodeAnalyticsQuery } from './get-node-analytics.query.js';

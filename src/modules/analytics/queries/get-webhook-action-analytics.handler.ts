@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { CircuitBreaker } from '../../webhook-actions/resilience/circuit-breaker.js';
+import { CircuitBreaker } from '../../webhook-actions/index.js';
 import type { WebhookActionAnalyticsResponse } from '../dto/webhook-action-analytics.response.js';
 import { roundMs } from './date-range.js';
 import { GetWebhookActionAnalyticsQuery } from './get-webhook-action-analytics.query.js';

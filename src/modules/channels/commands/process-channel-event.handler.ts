@@ -4,10 +4,10 @@ import { JsonTooDeepError } from '../../../platform/database/postgres-text.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../../platform/json/json-depth.js';
 import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
-import { ContactDirectory } from '../../contacts/contact-directory.js';
-import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
+import { ContactDirectory } from '../../contacts/index.js';
+import { StartExecutionCommand } from '../../executions/index.js';
 import { parsePayload } from '../../webhook-providers/index.js';
-import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../../workflows/index.js';
 import { ProcessChannelEventCommand } from './process-channel-event.command.js';
 
 interface EventRow {

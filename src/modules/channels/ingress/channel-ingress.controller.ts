@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUUID } from 'class-validator';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator.js';
 import { PrototypeKeysAsData } from '../../../platform/http/prototype-keys.js';
-import { Public } from '../../auth/access/access-policy.decorator.js';
+import { Public } from '../../auth/index.js';
 import { channelNotFound } from '../channel.repository.js';
 import { ChannelIngressResponse } from '../dto/channel.dto.js';
 import { ChannelIngressService } from './channel-ingress.service.js';

@@ -1,5 +1,4 @@
-import { dottedKeyConflicts, dottedPathKeySchema, withRetry } from '../../workflows/domain/config-schema-fragments.js';
-import type { NodeTypeDefinition } from '../../workflows/domain/node-type-definition.js';
+import { dottedKeyConflicts, dottedPathKeySchema, withRetry, type NodeTypeDefinition } from '../../workflows/index.js';
 
 /** `contact.update` (SPEC §5, §6.4): writes values (any JSON; strings are templates) into the execution's contact fields. */
 export const contactUpdateNodeType: NodeTypeDefinition = {

@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors/domain-error.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
 import { ExecutionStateStore } from '../../executions/execution-state.store.js';
-import { serializeOutput } from '../../executions/node-output-limit.js';
+import { serializeOutput } from '../../executions/index.js';
 import { withoutSecretHeaders } from '../../webhook-providers/index.js';
 import { isWellFormedResumeId } from '../domain/resume-id.js';
 import { resumeConsumed, resumeExpired, resumeNotFound, resumeNotReached } from '../domain/wait-errors.js';

@@ -1,8 +1,8 @@
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RequestContext } from '../../../platform/observability/request-context.js';
-import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
+import { StartExecutionCommand } from '../../executions/index.js';
 import { withoutSecretHeaders } from '../../webhook-providers/index.js';
-import { TriggerTokenVerifier } from '../../workflows/trigger-token.verifier.js';
+import { TriggerTokenVerifier } from '../../workflows/index.js';
 import { TriggerWorkflowCommand } from './trigger-workflow.command.js';
 
 /** Authenticates the caller with the workflow's trigger token, then starts its published version from `trigger.webhook`. */

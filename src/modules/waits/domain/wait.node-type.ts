@@ -1,5 +1,4 @@
-import { withRetry } from '../../workflows/domain/config-schema-fragments.js';
-import type { NodeTypeDefinition } from '../../workflows/domain/node-type-definition.js';
+import { withRetry, type NodeTypeDefinition } from '../../workflows/index.js';
 
 const ONE_SECOND_IN_HOURS = 1 / 3600;
 const HOURS_IN_A_YEAR = 8760;

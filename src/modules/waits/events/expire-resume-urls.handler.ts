@@ -1,7 +1,5 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
-import { ExecutionCancelledEvent } from '../../executions/events/execution-cancelled.event.js';
-import { ExecutionFailedEvent } from '../../executions/events/execution-failed.event.js';
-import { ExecutionSucceededEvent } from '../../executions/events/execution-succeeded.event.js';
+import { ExecutionCancelledEvent, ExecutionFailedEvent, ExecutionSucceededEvent } from '../../executions/index.js';
 import { ResumeRegistrationStore } from '../resume-registration.store.js';
 import { ResumeUrls } from '../resume-urls.js';
 

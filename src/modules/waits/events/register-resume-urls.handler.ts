@@ -1,7 +1,7 @@
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
-import { ExecutionStartedEvent } from '../../executions/events/execution-started.event.js';
+import { ExecutionStartedEvent } from '../../executions/index.js';
 import { ResumeUrls } from '../resume-urls.js';
 
 /**

@@ -6,8 +6,8 @@ import {
   type ExpressionBindings,
   type ExpressionContext,
 } from '../../../platform/expressions/template-evaluator.js';
-import { CredentialVault } from '../../credentials/credential-vault.js';
-import { NodeError } from '../../executions/domain/node-error.js';
+import { CredentialVault } from '../../credentials/index.js';
+import { NodeError } from '../../executions/index.js';
 import { encodeUrlComponent, escapeHtml, stripCrLf } from '../http/merge-field-encoders.js';
 import { OutboundError } from '../http/outbound-error.js';
 import type { HttpActionConfig } from './http-action-config.js';

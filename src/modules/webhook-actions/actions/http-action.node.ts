@@ -1,6 +1,5 @@
-import type { ContactDirectory } from '../../contacts/contact-directory.js';
-import { NodeError } from '../../executions/domain/node-error.js';
-import type { NodeHandler, NodeResult, NodeRunContext } from '../../executions/domain/node-handler.js';
+import type { ContactDirectory } from '../../contacts/index.js';
+import { NodeError, type NodeHandler, type NodeResult, type NodeRunContext } from '../../executions/index.js';
 import type { CircuitBreaker } from '../resilience/circuit-breaker.js';
 import { DEFAULT_OUTBOUND_RATE_PER_SECOND, type OutboundRateLimiter } from '../resilience/outbound-rate-limiter.js';
 import type { HttpActionConfig } from './http-action-config.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import type { ExpressionContext } from '../../../platform/expressions/template-evaluator.js';
-import { NodeTypeCatalog } from '../../workflows/domain/node-type-catalog.js';
+import { NodeTypeCatalog } from '../../workflows/index.js';
 import type { MappedValues } from '../mapping/response-mapping.js';
 import type { HttpActionConfig } from './http-action-config.js';
 import { HttpActionRunner, isCallResult, NO_MAPPING, type CallResult } from './http-action.runner.js';

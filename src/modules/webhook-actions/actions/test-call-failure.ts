@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../platform/errors/domain-error.js';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { findTemplateErrorsDeep } from '../../../platform/expressions/template.js';
-import { NodeError } from '../../executions/domain/node-error.js';
+import { NodeError } from '../../executions/index.js';
 import { isHeaderField } from '../domain/http-action-headers.js';
 
 /** Why a tried call failed, in the engine's words: the class a node with this config would fail with. */

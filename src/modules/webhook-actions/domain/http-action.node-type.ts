@@ -1,6 +1,5 @@
 import type { FieldError } from '../../../platform/errors/domain-error.js';
-import { dottedPathKeySchema, nodeRetrySchema } from '../../workflows/domain/config-schema-fragments.js';
-import type { NodeTypeDefinition } from '../../workflows/domain/node-type-definition.js';
+import { dottedPathKeySchema, nodeRetrySchema, type NodeTypeDefinition } from '../../workflows/index.js';
 import { RESPONSE_PATH_PATTERN } from '../mapping/response-mapping.js';
 import { httpActionHeaderProblems } from './http-action-headers.js';
 

@@ -5,8 +5,8 @@ import { ExpressionError } from '../../../platform/expressions/expression-error.
 import { TemplateEvaluator } from '../../../platform/expressions/template-evaluator.js';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../../platform/json/json-depth.js';
 import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
-import { ContactDirectory } from '../../contacts/contact-directory.js';
-import { StartExecutionCommand } from '../../executions/commands/start-execution.command.js';
+import { ContactDirectory } from '../../contacts/index.js';
+import { StartExecutionCommand } from '../../executions/index.js';
 import { parsePayload } from '../../webhook-providers/index.js';
 import { PayloadSchemaValidator } from '../payload-schema.validator.js';
 import { ProcessWebhookEventCommand } from './process-webhook-event.command.js';

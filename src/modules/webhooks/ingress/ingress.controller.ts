@@ -15,7 +15,7 @@ import { constantTimeEquals } from '../../../platform/crypto/constant-time.js';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { ApiProblems } from '../../../platform/http/api-problems.decorator.js';
 import { PrototypeKeysAsData } from '../../../platform/http/prototype-keys.js';
-import { Public } from '../../auth/access/access-policy.decorator.js';
+import { Public } from '../../auth/index.js';
 import { webhookNotFound } from '../domain/webhook-errors.js';
 import { IngressResponse, WebhookPublicStatusResponse } from '../dto/ingress.response.js';
 import { WebhookIngressService } from './webhook-ingress.service.js';
