@@ -5,6 +5,7 @@ import { ExecutionsModule } from '../executions/index.js';
 import { WebhookActionsModule } from '../webhook-actions/index.js';
 import { WaitsModule } from '../waits/index.js';
 import { WebhooksModule } from '../webhooks/index.js';
+import { WorkflowsModule } from '../workflows/index.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { ExecutionMetrics } from './metrics/execution-metrics.js';
 import { ExecutionMetricsHandler } from './metrics/execution-metrics.handler.js';
@@ -20,11 +21,19 @@ import { GetWorkflowAnalyticsHandler } from './queries/get-workflow-analytics.ha
  * The read side: analytics queries in plain SQL (percentile_cont for p95) over the tables the write
  * side keeps, computed at query time so the command path does no bookkeeping for them; and the
  * Prometheus metrics fed by domain events (executions, webhook processing) or read at scrape time
- * (queue depth). Imports ExecutionsModule and WebhooksModule only for their exported queues and the
- * workflow reader.
+ * (queue depth). Imports the feature modules only for their exported queues, the circuit breaker and
+ * the workflow reader.
  */
 @Module({
-  imports: [CqrsModule, ExecutionsModule, WebhooksModule, WebhookActionsModule, ChannelsModule, WaitsModule],
+  imports: [
+    CqrsModule,
+    WorkflowsModule,
+    ExecutionsModule,
+    WebhooksModule,
+    WebhookActionsModule,
+    ChannelsModule,
+    WaitsModule,
+  ],
   controllers: [AnalyticsController],
   providers: [
     GetWorkflowAnalyticsHandler,

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { ContactsModule } from '../contacts/index.js';
 import { ExecutionsModule } from '../executions/index.js';
+import { WorkflowsModule } from '../workflows/index.js';
 import { WebhookProvidersModule } from '../webhook-providers/index.js';
 import { ChannelRepository } from './channel.repository.js';
 import { ChannelsController } from './channels.controller.js';
@@ -23,6 +24,7 @@ import { ListChannelsHandler } from './queries/list-channels.handler.js';
   imports: [
     CqrsModule,
     ExecutionsModule,
+    WorkflowsModule,
     ContactsModule,
     WebhookProvidersModule,
     TypeOrmModule.forFeature([ChannelEntity]),

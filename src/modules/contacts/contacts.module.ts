@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TemplateEvaluator } from '../../platform/expressions/template-evaluator.js';
 import { ExecutionBindings, ExecutionsModule, NodeHandlerRegistry } from '../executions/index.js';
-import { NodeTypeCatalog } from '../workflows/index.js';
+import { NodeTypeCatalog, WorkflowsModule } from '../workflows/index.js';
 import { ContactDirectory } from './contact-directory.js';
 import { ContactUpdateNode } from './contact-update.node.js';
 import { ContactsController } from './contacts.controller.js';
@@ -14,7 +14,7 @@ import { ListContactsHandler } from './queries/list-contacts.handler.js';
 
 /** Contacts upserted by inbound events; brings the `contact.update` node and `{{ contact }}` in templates. */
 @Module({
-  imports: [CqrsModule, ExecutionsModule, TypeOrmModule.forFeature([ContactEntity])],
+  imports: [CqrsModule, ExecutionsModule, WorkflowsModule, TypeOrmModule.forFeature([ContactEntity])],
   controllers: [ContactsController],
   providers: [ContactDirectory, ListContactsHandler, GetContactHandler],
   exports: [ContactDirectory],

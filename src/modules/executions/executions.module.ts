@@ -70,7 +70,6 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     NodeJobScheduler,
     NodeOutcomeRecorder,
     ExecutionStateStore,
-    WorkflowsModule,
     BullModule,
   ],
 })

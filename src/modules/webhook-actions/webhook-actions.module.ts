@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { ContactDirectory, ContactsModule } from '../contacts/index.js';
 import { CredentialsModule } from '../credentials/index.js';
 import { ExecutionsModule, NodeHandlerRegistry } from '../executions/index.js';
-import { NodeTypeCatalog } from '../workflows/index.js';
+import { NodeTypeCatalog, WorkflowsModule } from '../workflows/index.js';
 import { AttemptLog } from './actions/attempt-log.js';
 import { HttpActionRequestBuilder } from './actions/http-action-request.builder.js';
 import { HttpActionNode } from './actions/http-action.node.js';
@@ -20,7 +20,7 @@ import { WebhookActionsController } from './webhook-actions.controller.js';
 
 /** Outbound webhook actions: the `action.http` node, its safe HTTP client, circuits, rate limits and attempt log. */
 @Module({
-  imports: [ExecutionsModule, ContactsModule, CredentialsModule],
+  imports: [ExecutionsModule, WorkflowsModule, ContactsModule, CredentialsModule],
   controllers: [WebhookActionsController],
   providers: [
     {

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueNames } from '../../platform/queue/queue-names.js';
 import { ContactsModule } from '../contacts/index.js';
 import { ExecutionsModule } from '../executions/index.js';
+import { WorkflowsModule } from '../workflows/index.js';
 import { CreateWebhookHandler } from './commands/create-webhook.handler.js';
 import { FailWebhookEventHandler } from './commands/fail-webhook-event.handler.js';
 import { ProcessWebhookEventHandler } from './commands/process-webhook-event.handler.js';
@@ -37,6 +38,7 @@ import { DeactivateWebhooksOnArchive } from './workflow-archived.handler.js';
   imports: [
     CqrsModule,
     ExecutionsModule,
+    WorkflowsModule,
     ContactsModule,
     WebhookProvidersModule,
     TypeOrmModule.forFeature([WebhookEntity, WebhookEventEntity]),
