@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
 import { RequireRole, type Actor, CurrentActor } from '../auth/index.js';
-import { HttpActionTester } from './actions/http-action.tester.js';
+import { TestWebhookActionCommand } from './commands/test-webhook-action.command.js';
 import {
   ActionExecutionPageResponse,
   ActionExecutionResponse,
@@ -11,16 +12,16 @@ import {
   TestWebhookActionDto,
   TestWebhookActionResponse,
 } from './dto/webhook-action.dto.js';
-import { ActionExecutionsReader } from './queries/action-executions.reader.js';
-import { CircuitBreaker } from './resilience/circuit-breaker.js';
+import { GetActionExecutionQuery } from './queries/get-action-execution.query.js';
+import { ListActionExecutionsQuery } from './queries/list-action-executions.query.js';
+import { ListCircuitsQuery } from './queries/list-circuits.query.js';
 
 @ApiTags('webhook-actions')
 @Controller('api/webhook-actions')
 export class WebhookActionsController {
   constructor(
-    private readonly tester: HttpActionTester,
-    private readonly circuits: CircuitBreaker,
-    private readonly executions: ActionExecutionsReader,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   /**
@@ -34,7 +35,7 @@ export class WebhookActionsController {
   @ApiOkResponse({ type: TestWebhookActionResponse })
   @ApiProblems(400, 401, 403)
   test(@CurrentActor() actor: Actor, @Body() body: TestWebhookActionDto): Promise<TestWebhookActionResponse> {
-    return this.tester.test(actor.tenantId, body.config, body.context);
+    return this.commands.execute(new TestWebhookActionCommand(actor.tenantId, actor.id, body.config, body.context));
   }
 
   @Get('circuits')
@@ -42,8 +43,8 @@ export class WebhookActionsController {
   @ApiOperation({ summary: "The tenant's circuit breakers per target origin" })
   @ApiOkResponse({ type: CircuitListResponse })
   @ApiProblems(401)
-  async listCircuits(@CurrentActor() actor: Actor): Promise<CircuitListResponse> {
-    return { items: await this.circuits.list(actor.tenantId) };
+  listCircuits(@CurrentActor() actor: Actor): Promise<CircuitListResponse> {
+    return this.queries.execute(new ListCircuitsQuery(actor.tenantId, actor.id));
   }
 
   @Get('executions')
@@ -55,7 +56,7 @@ export class WebhookActionsController {
     @CurrentActor() actor: Actor,
     @Query() query: ListActionExecutionsQueryDto,
   ): Promise<ActionExecutionPageResponse> {
-    return this.executions.list(actor.tenantId, query);
+    return this.queries.execute(new ListActionExecutionsQuery(actor.tenantId, actor.id, query));
   }
 
   @Get('executions/:id')
@@ -64,6 +65,6 @@ export class WebhookActionsController {
   @ApiOkResponse({ type: ActionExecutionResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ActionExecutionResponse> {
-    return this.executions.get(actor.tenantId, id);
+    return this.queries.execute(new GetActionExecutionQuery(actor.tenantId, actor.id, id));
   }
 }

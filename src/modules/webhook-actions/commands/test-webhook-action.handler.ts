@@ -1,23 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { performance } from 'node:perf_hooks';
 import type { ExpressionContext } from '../../../platform/expressions/template-evaluator.js';
 import { NodeTypeCatalog } from '../../workflows/index.js';
-import type { MappedValues } from '../mapping/response-mapping.js';
-import type { HttpActionConfig } from './http-action-config.js';
-import { HttpActionRunner, isCallResult, NO_MAPPING, type CallResult } from './http-action.runner.js';
-import { configFailure, thrownFailure, type TestCallFailure } from './test-call-failure.js';
-
-/** What `POST /api/webhook-actions/test` answers (SPEC §11): the call, described, success or not. */
-export interface TestCallAnswer {
-  ok: boolean;
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-  durationMs: number;
-  errorClass?: string;
-  error?: string;
-  mapped: MappedValues;
-}
+import type { HttpActionConfig } from '../actions/http-action-config.js';
+import { HttpActionRunner, isCallResult, NO_MAPPING, type CallResult } from '../actions/http-action.runner.js';
+import { configFailure, thrownFailure, type TestCallFailure } from '../actions/test-call-failure.js';
+import type { TestWebhookActionResponse } from '../dto/webhook-action.dto.js';
+import { TestWebhookActionCommand } from './test-webhook-action.command.js';
 
 /**
  * Tries an `action.http` config once, now: no retry, no circuit, no rate limit. Every way the call
@@ -25,18 +14,14 @@ export interface TestCallAnswer {
  * SSRF guard, the network, the answer) is described with the error class the engine would give the
  * node; only a fault of Flowhook itself is thrown.
  */
-@Injectable()
-export class HttpActionTester {
+@CommandHandler(TestWebhookActionCommand)
+export class TestWebhookActionHandler implements ICommandHandler<TestWebhookActionCommand> {
   constructor(
     private readonly catalog: NodeTypeCatalog,
     private readonly runner: HttpActionRunner,
   ) {}
 
-  async test(
-    tenantId: string,
-    config: Record<string, unknown>,
-    context: Record<string, unknown> | undefined,
-  ): Promise<TestCallAnswer> {
+  async execute({ tenantId, config, context }: TestWebhookActionCommand): Promise<TestWebhookActionResponse> {
     const started = performance.now();
     const errors = this.catalog.validateConfig('action.http', config);
     if (errors.length > 0) return failed(configFailure(errors, config), started);
@@ -62,7 +47,7 @@ export class HttpActionTester {
   }
 }
 
-function failed(failure: TestCallFailure, started: number): TestCallAnswer {
+function failed(failure: TestCallFailure, started: number): TestWebhookActionResponse {
   return {
     ok: false,
     durationMs: Math.round(performance.now() - started),
@@ -72,7 +57,7 @@ function failed(failure: TestCallFailure, started: number): TestCallAnswer {
   };
 }
 
-function answerOf(result: CallResult): TestCallAnswer {
+function answerOf(result: CallResult): TestWebhookActionResponse {
   const durationMs = Math.round(result.durationMs);
   if (result.ok)
     return {
