@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ExecutionStarts, type NewExecution } from '../../src/modules/executions/execution-starts.js';
+import type { NewExecution } from '../../src/modules/executions/persistence/execution-start.statements.js';
+import { ExecutionStarts } from '../../src/modules/executions/persistence/execution-starts.js';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/auth-helpers.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { manualTransformGraph } from '../support/workflow-fixtures.js';

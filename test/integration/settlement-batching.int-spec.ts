@@ -3,7 +3,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RunNodeCommand } from '../../src/modules/executions/commands/run-node.command.js';
 import { NodeSettlements } from '../../src/modules/executions/node-settlements.js';
-import { changeAndReadStatesSql } from '../../src/modules/executions/settle-statements.js';
+import { NodeRunStore } from '../../src/modules/executions/persistence/node-run.store.js';
+import { changeAndReadStatesSql } from '../../src/modules/executions/persistence/settlement.statements.js';
 import { WorkflowVersionReader } from '../../src/modules/workflows/workflow-version.reader.js';
 import { RequestContext } from '../../src/platform/observability/request-context.js';
 import { bearer, registerTenant, type RegisteredTenant } from '../support/auth-helpers.js';
@@ -105,6 +106,17 @@ describe('Settlements committed together', () => {
     ];
     const reader = t.app.get(WorkflowVersionReader);
     const settlements = t.app.get(NodeSettlements);
+    // Their triggers' jobs start attempt 1; its outcome is then settled by hand.
+    const runs = t.app.get(NodeRunStore);
+    for (const { executionId } of executions)
+      await runs.start({
+        tenantId: owner.tenantId,
+        executionId,
+        nodeId: 'start',
+        run: 0,
+        attempt: 1,
+        correlationId: null,
+      });
     const requests = await Promise.all(
       executions.map(async ({ executionId, workflowId }, i) => ({
         execution: { id: executionId, tenantId: owner.tenantId },
@@ -113,12 +125,11 @@ describe('Settlements committed together', () => {
         // The second one's output is not JSON: PostgreSQL refuses it.
         change: {
           nodeId: 'start',
-          status: 'succeeded' as const,
+          transition: 'succeed' as const,
+          attempt: 1,
           output: i === 1 ? '{' : '{"ok":true}',
           branch: null,
           input: null,
-          onlyIf: null,
-          onlyAttempt: null,
         },
       })),
     );
@@ -130,7 +141,7 @@ describe('Settlements committed together', () => {
       value: { applied: true, toSchedule: [expect.objectContaining({ nodeId: 'shape' })] },
     });
     expect((await nodeRows(executions[0].executionId)).start.status).toBe('succeeded');
-    expect((await nodeRows(executions[1].executionId)).start.status).toBe('pending');
+    expect((await nodeRows(executions[1].executionId)).start.status).toBe('running');
     expect((await nodeRows(executions[2].executionId)).start.status).toBe('succeeded');
   });
 
@@ -138,17 +149,14 @@ describe('Settlements committed together', () => {
     const { executionId } = await startExecution(manualTransformGraph());
     const change = {
       nodeId: 'start',
-      status: 'succeeded' as const,
+      transition: 'succeed' as const,
+      attempt: 1,
       output: '{}',
       branch: null,
       input: null,
-      onlyIf: 'running' as const,
-      onlyAttempt: 1,
     };
-    for (const targets of [
-      [{ executionId, tenantId: owner.tenantId, change }],
-      [{ executionId, tenantId: owner.tenantId }],
-    ]) {
+    const execution = { id: executionId, tenantId: owner.tenantId };
+    for (const targets of [[{ execution, change }], [{ execution }]]) {
       const [{ 'QUERY PLAN': plan }] = (await t.app
         .get(DataSource)
         .query(`EXPLAIN (FORMAT JSON) ${changeAndReadStatesSql(targets)}`)) as { 'QUERY PLAN': unknown }[];

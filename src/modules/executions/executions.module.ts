@@ -14,21 +14,23 @@ import { ExecutionEntity } from './entities/execution.entity.js';
 import { NodeExecutionEntity } from './entities/node-execution.entity.js';
 import { ExecutionBindings } from './execution-bindings.js';
 import { ExecutionContextLoader } from './execution-context.loader.js';
-import { ExecutionStarts } from './execution-starts.js';
-import { ExecutionStateStore } from './execution-state.store.js';
 import { ExecutionsController } from './executions.controller.js';
 import { NodeHandlerRegistry } from './node-handler.registry.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 import { NodeOutcomeRecorder } from './node-outcome.recorder.js';
-import { NodeRunStarter } from './node-run.starter.js';
 import { NodeSettlements } from './node-settlements.js';
 import { ConditionNode } from './nodes/condition.node.js';
 import { TransformNode } from './nodes/transform.node.js';
 import { TriggerNode } from './nodes/trigger.node.js';
+import { ExecutionStarts } from './persistence/execution-starts.js';
+import { ExecutionStateStore } from './persistence/execution-state.store.js';
+import { NodeRunStore } from './persistence/node-run.store.js';
+import { SettlementStore } from './persistence/settlement.store.js';
 import { GetExecutionHandler } from './queries/get-execution.handler.js';
 import { ListNodeExecutionsHandler } from './queries/list-node-executions.handler.js';
 import { ListWorkflowExecutionsHandler } from './queries/list-workflow-executions.handler.js';
 import { TenantFairness } from './tenant-fairness.js';
+import { WaitingNodes } from './waiting-nodes.js';
 import { WorkflowExecutionsController } from './workflow-executions.controller.js';
 
 /**
@@ -55,23 +57,17 @@ import { WorkflowExecutionsController } from './workflow-executions.controller.j
     StartExecutionHandler,
     RunNodeHandler,
     FailNodeRunHandler,
-    NodeRunStarter,
+    NodeRunStore,
     NodeSettlements,
+    SettlementStore,
+    WaitingNodes,
     CancelExecutionHandler,
     RetryExecutionHandler,
     GetExecutionHandler,
     ListWorkflowExecutionsHandler,
     ListNodeExecutionsHandler,
   ],
-  exports: [
-    NodeHandlerRegistry,
-    ExecutionBindings,
-    TenantFairness,
-    NodeJobScheduler,
-    NodeOutcomeRecorder,
-    ExecutionStateStore,
-    BullModule,
-  ],
+  exports: [NodeHandlerRegistry, ExecutionBindings, TenantFairness, NodeJobScheduler, WaitingNodes, BullModule],
 })
 export class ExecutionsModule implements OnModuleInit {
   constructor(

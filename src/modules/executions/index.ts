@@ -7,6 +7,7 @@ export type { NodeHandler, NodeResult, NodeRunContext } from './domain/node-hand
 export { ExecutionBindings } from './execution-bindings.js';
 export { NodeHandlerRegistry } from './node-handler.registry.js';
 export { serializeOutput } from './node-output-limit.js';
+export { WaitingNodes } from './waiting-nodes.js';
 export { ExecutionCancelledEvent } from './events/execution-cancelled.event.js';
 export { ExecutionFailedEvent } from './events/execution-failed.event.js';
 export { ExecutionStartedEvent } from './events/execution-started.event.js';

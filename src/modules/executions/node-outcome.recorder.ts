@@ -1,20 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { toPostgresJson } from '../../platform/database/postgres-text.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { RequestContext } from '../../platform/observability/request-context.js';
 import { UnitOfWork } from '../../platform/outbox/unit-of-work.js';
 import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
-import type { ErrorInfo, NodeStatus } from './domain/execution-status.js';
+import type { ErrorInfo } from './domain/execution-status.js';
+import { nextExecutionStatus } from './domain/execution-transitions.js';
 import type { NodeError } from './domain/node-error.js';
 import type { NodeResult } from './domain/node-handler.js';
+import { NODE_TRANSITIONS, type NodeMove } from './domain/node-transitions.js';
 import { ExecutionFailedEvent } from './events/execution-failed.event.js';
 import { NodeFailedEvent } from './events/node-failed.event.js';
 import { NodeSucceededEvent } from './events/node-succeeded.event.js';
-import { ExecutionStateStore, type NodeChange } from './execution-state.store.js';
 import { NodeJobScheduler } from './node-job.scheduler.js';
 import { NodeSettlements } from './node-settlements.js';
 import { serializeResult, type SerializedResult } from './node-output-limit.js';
+import type { NodeFailureTransition } from './persistence/execution-state.statements.js';
+import { ExecutionStateStore } from './persistence/execution-state.store.js';
+import type { NodeChange, NodeOutcomeTransition } from './persistence/settlement.statements.js';
 
 export interface ExecutionRef {
   id: string;
@@ -25,24 +28,11 @@ export interface ExecutionRef {
 type NodeRef = Pick<WorkflowNode, 'id' | 'type'>;
 
 /**
- * Applies an outcome only if the node is in this state now: `waiting` (of two concurrent resumes
- * exactly one applies), or `running` at this attempt (a stale copy of a re-delivered job applies nothing).
- */
-export interface NodeGuard {
-  status: NodeStatus;
-  attempt?: number;
-}
-
-/** A NodeGuard for failures, which may name several states (a job given up fails its node while it is pending or running). */
-export interface NodeFailureGuard {
-  status: NodeStatus | readonly NodeStatus[];
-  attempt?: number;
-}
-
-/**
  * Records how a node ended (succeeded, waiting, failed) with its events, in one transaction that
  * locks the execution, settles what follows and, after commit, queues the nodes that became ready.
- * Shared by node jobs and by whatever resumes a waiting node (resume URL, timer, timeout).
+ * Shared by node jobs and by whatever resumes a waiting node (resume URL, timer, timeout). Each outcome
+ * is a transition (see NODE_TRANSITIONS) that applies only if the node can still make it: of two
+ * concurrent resumes exactly one applies, and a stale copy of a re-delivered job applies nothing.
  */
 @Injectable()
 export class NodeOutcomeRecorder {
@@ -55,29 +45,26 @@ export class NodeOutcomeRecorder {
   ) {}
 
   /**
-   * Records a completed or waiting result (if `onlyIf` holds); returns whether it applied. `serialized`:
-   * the result's output and input already serialised by the caller (they are not serialised twice).
+   * Records a completed or waiting result by `move`; returns whether it applied. `serialized`: the
+   * result's output and input already serialised by the caller (they are not serialised twice).
    */
   async record(
     execution: ExecutionRef,
     graph: WorkflowGraph,
     node: NodeRef,
     result: Exclude<NodeResult, { kind: 'deferred' }>,
-    onlyIf?: NodeGuard,
+    move: NodeMove<NodeOutcomeTransition>,
     serialized: SerializedResult = serializeResult(result),
   ): Promise<boolean> {
-    const waiting = result.kind === 'waiting';
     const change: NodeChange = {
+      ...move,
       nodeId: node.id,
-      status: waiting ? 'waiting' : 'succeeded',
       output: serialized.output,
       branch: result.kind === 'completed' ? (result.branch ?? null) : null,
       input: serialized.input,
-      onlyIf: onlyIf?.status ?? null,
-      onlyAttempt: onlyIf?.attempt ?? null,
     };
     return this.settle(execution, graph, change, ({ durationMs }) =>
-      waiting
+      NODE_TRANSITIONS[move.transition].to !== 'succeeded'
         ? []
         : [
             new NodeSucceededEvent({
@@ -95,24 +82,18 @@ export class NodeOutcomeRecorder {
     await this.settle(execution, graph);
   }
 
-  /** The node failed for good (if `onlyIf` holds): it fails, and the execution with it. Returns whether it applied. */
-  async fail(execution: ExecutionRef, node: NodeRef, error: NodeError, onlyIf?: NodeFailureGuard): Promise<boolean> {
+  /** The node failed for good by `move`: it fails, and the execution with it. Returns whether it applied. */
+  async fail(
+    execution: ExecutionRef,
+    node: NodeRef,
+    error: NodeError,
+    move: NodeMove<NodeFailureTransition>,
+  ): Promise<boolean> {
     const info: ErrorInfo = { class: error.errorClass, message: error.message };
     return this.unitOfWork.run(async (tx) => {
       const locked = await this.store.lock(tx.manager, execution.tenantId, execution.id);
       if (!locked) return false;
-      const [updated]: [unknown[], number] = await tx.manager.query(
-        `UPDATE node_executions SET status = 'failed', error = $3, finished_at = now()
-          WHERE execution_id = $1 AND node_id = $2 AND ($4::text[] IS NULL OR status = ANY($4::text[])) AND ($5::int IS NULL OR attempts = $5) RETURNING id`,
-        [
-          execution.id,
-          node.id,
-          toPostgresJson(info),
-          onlyIf === undefined ? null : [onlyIf.status].flat(),
-          onlyIf?.attempt ?? null,
-        ],
-      );
-      if (updated.length === 0) return false;
+      if (!(await this.store.failNode(tx.manager, execution.id, node.id, move, info))) return false;
       tx.record(
         new NodeFailedEvent({
           tenantId: execution.tenantId,
@@ -121,9 +102,8 @@ export class NodeOutcomeRecorder {
           payload: { nodeId: node.id, type: node.type, error: info },
         }),
       );
-      if (['succeeded', 'failed', 'cancelled'].includes(locked.status)) return true;
-      await this.store.cancelOpenNodes(tx.manager, execution.id);
-      await this.store.setStatus(tx.manager, execution.id, 'failed', true, info);
+      if (nextExecutionStatus(locked.status, 'fail') === undefined) return true;
+      await this.store.end(tx.manager, execution.id, 'fail', info);
       tx.record(
         new ExecutionFailedEvent({
           tenantId: execution.tenantId,

@@ -5,22 +5,18 @@ import { BatchItemFailure, MicroBatcher, togetherOrAlone } from '../../platform/
 import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
+import { retryPolicyOf } from './domain/node-retry-policy.js';
+import { decideSettlement } from './domain/settlement.js';
 import { ExecutionSucceededEvent } from './events/execution-succeeded.event.js';
-import {
-  ExecutionStateStore,
-  type LockedExecution,
-  type NodeChange,
-  type SettlementWrite,
-} from './execution-state.store.js';
 import type { ScheduledNode } from './node-job.scheduler.js';
+import type { LockedExecution } from './persistence/locked-execution.js';
+import type { SettlementTarget, SettlementWrite } from './persistence/settlement.statements.js';
+import { SettlementStore } from './persistence/settlement.store.js';
 
-export interface SettlementRequest {
-  execution: { id: string; tenantId: string };
+export interface SettlementRequest extends SettlementTarget {
   /** Of the job or request settling (its events carry it). */
   correlationId: string | null;
   graph: WorkflowGraph;
-  /** The node change to apply first; none: re-settle the execution as it is. */
-  change?: NodeChange;
   /** The events of an applied change (given how long the node ran). */
   eventsOf?: (changed: { durationMs: number }) => DomainEvent<object>[];
 }
@@ -53,7 +49,7 @@ export class NodeSettlements {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: ExecutionStateStore,
+    private readonly store: SettlementStore,
   ) {}
 
   settle(request: SettlementRequest): Promise<Settled> {
@@ -74,22 +70,26 @@ export class NodeSettlements {
 
   private settleTogether(requests: readonly SettlementRequest[]): Promise<Settled[]> {
     return withPgClient(pgPool(this.dataSource), async (client: PoolClient) => {
-      const locked = await this.store.beginLockAndChange(
-        client,
-        requests.map(({ execution, change }) => ({ tenantId: execution.tenantId, executionId: execution.id, change })),
-      );
+      const locked = await this.store.beginLockAndChange(client, requests);
       const writes: SettlementWrite[] = [];
       const settled = requests.map(({ graph, change, eventsOf, correlationId }, i): Settled => {
-        const { locked: execution, states, changed } = locked[i];
-        // Nothing changed for it (no such execution, or the guard did not hold): nothing to write.
+        const { execution, states, changed } = locked[i];
+        // Nothing changed for it (no such execution, or the node could not make its transition): nothing to write.
         if (!execution || (change && !changed)) return NOT_APPLIED;
         const events = changed && eventsOf ? eventsOf(changed) : [];
-        const settlement = this.store.decide(execution, graph, states);
-        if (settlement.finished === 'succeeded') events.push(succeededEvent(execution));
+        const settlement = decideSettlement(execution.status, graph, states);
+        if (settlement.transition === 'succeed') events.push(succeededEvent(execution));
         writes.push({ executionId: execution.id, settlement, events, correlationId });
-        return { applied: true, toSchedule: settlement.toSchedule, events };
+        const toSchedule = settlement.ready.map((nodeId) => ({
+          tenantId: execution.tenantId,
+          executionId: execution.id,
+          nodeId,
+          run: execution.retryCount,
+          retry: retryPolicyOf(graph.node(nodeId)!),
+        }));
+        return { applied: true, toSchedule, events };
       });
-      await this.store.commitSettlements(client, writes);
+      await this.store.commit(client, writes);
       return settled;
     });
   }

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { NodeError } from '../executions/index.js';
-import { ExecutionStateStore } from '../executions/execution-state.store.js';
-import { NodeOutcomeRecorder } from '../executions/node-outcome.recorder.js';
+import { NodeError, WaitingNodes } from '../executions/index.js';
 import { type WorkflowGraph, type WorkflowNode, WorkflowVersionReader } from '../workflows/index.js';
 
 export interface WaitTarget {
@@ -23,27 +20,17 @@ export const TIMEOUT_BRANCH = 'timeout';
 @Injectable()
 export class WaitOutcomes {
   constructor(
-    private readonly outcomes: NodeOutcomeRecorder,
+    private readonly nodes: WaitingNodes,
     private readonly workflows: WorkflowVersionReader,
-    private readonly executions: ExecutionStateStore,
-    private readonly dataSource: DataSource,
   ) {}
 
   async resume(target: WaitTarget, output: unknown): Promise<boolean> {
-    return this.complete(target, (graph, node) =>
-      this.outcomes.record(ref(target), graph, node, { kind: 'completed', output }, { status: 'waiting' }),
-    );
+    return this.complete(target, (graph, node) => this.nodes.resume(ref(target), graph, node, output));
   }
 
   async timerFired(target: WaitTarget): Promise<boolean> {
     return this.complete(target, (graph, node) =>
-      this.outcomes.record(
-        ref(target),
-        graph,
-        node,
-        { kind: 'completed', output: { resumedAt: new Date().toISOString(), reason: 'timer' } },
-        { status: 'waiting' },
-      ),
+      this.nodes.resume(ref(target), graph, node, { resumedAt: new Date().toISOString(), reason: 'timer' }),
     );
   }
 
@@ -51,27 +38,21 @@ export class WaitOutcomes {
   async timedOut(target: WaitTarget): Promise<boolean> {
     return this.complete(target, (graph, node) =>
       hasTimeoutBranch(graph, node.id)
-        ? this.outcomes.record(
+        ? this.nodes.resume(
             ref(target),
             graph,
             node,
-            {
-              kind: 'completed',
-              branch: TIMEOUT_BRANCH,
-              output: { expiredAt: new Date().toISOString(), reason: 'timeout' },
-            },
-            { status: 'waiting' },
+            { expiredAt: new Date().toISOString(), reason: 'timeout' },
+            TIMEOUT_BRANCH,
           )
-        : this.outcomes.fail(ref(target), node, new NodeError('timeout', 'The wait timed out', false), {
-            status: 'waiting',
-          }),
+        : this.nodes.timeOut(ref(target), node, new NodeError('timeout', 'The wait timed out', false)),
     );
   }
 
   /** The node's run is still being recorded (a timer can fire before its `waiting` commits). */
   async stillRunning(target: WaitTarget): Promise<boolean> {
-    const state = (await this.executions.nodeStates(this.dataSource.manager, target.executionId)).get(target.nodeId);
-    return state?.status === 'running' || state?.status === 'pending';
+    const status = await this.nodes.status(target.executionId, target.nodeId);
+    return status === 'running' || status === 'pending';
   }
 
   private async complete(

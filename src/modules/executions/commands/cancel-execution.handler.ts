@@ -1,10 +1,10 @@
 import { CommandHandler, type ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
 import { executionFinished, executionNotFound } from '../domain/execution-errors.js';
-import { FINAL_EXECUTION_STATUSES } from '../domain/execution-status.js';
+import { nextExecutionStatus } from '../domain/execution-transitions.js';
 import type { ExecutionResponse } from '../dto/execution.response.js';
 import { ExecutionCancelledEvent } from '../events/execution-cancelled.event.js';
-import { ExecutionStateStore } from '../execution-state.store.js';
+import { ExecutionStateStore } from '../persistence/execution-state.store.js';
 import { GetExecutionQuery } from '../queries/get-execution.query.js';
 import { CancelExecutionCommand } from './cancel-execution.command.js';
 
@@ -20,9 +20,8 @@ export class CancelExecutionHandler implements ICommandHandler<CancelExecutionCo
     await this.unitOfWork.run(async (tx) => {
       const execution = await this.store.lock(tx.manager, command.tenantId, command.executionId);
       if (!execution) throw executionNotFound();
-      if (FINAL_EXECUTION_STATUSES.includes(execution.status)) throw executionFinished(execution.status);
-      await this.store.cancelOpenNodes(tx.manager, execution.id);
-      await this.store.setStatus(tx.manager, execution.id, 'cancelled', true);
+      if (nextExecutionStatus(execution.status, 'cancel') === undefined) throw executionFinished(execution.status);
+      await this.store.end(tx.manager, execution.id, 'cancel');
       tx.record(
         new ExecutionCancelledEvent({
           tenantId: command.tenantId,

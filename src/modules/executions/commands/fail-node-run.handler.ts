@@ -24,7 +24,7 @@ export class FailNodeRunHandler implements ICommandHandler<FailNodeRunCommand> {
       { id: job.executionId, tenantId: job.tenantId, workflowId: found.workflowId },
       { id: job.nodeId, type: found.type },
       new NodeError(failure.code, failure.reason, false),
-      { status: ['pending', 'running'] },
+      { transition: 'giveUp' },
     );
   }
 }

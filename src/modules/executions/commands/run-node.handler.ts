@@ -1,7 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
-import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 import { ExpressionError } from '../../../platform/expressions/expression-error.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
@@ -15,10 +13,10 @@ import { NodeError } from '../domain/node-error.js';
 import type { NodeResult } from '../domain/node-handler.js';
 import { ExecutionContextLoader } from '../execution-context.loader.js';
 import { NodeHandlerRegistry } from '../node-handler.registry.js';
-import { NodeRunStarter, type StartedNodeRun } from '../node-run.starter.js';
 import { nodeJobId } from '../node-job.js';
 import { NodeOutcomeRecorder } from '../node-outcome.recorder.js';
 import { serializeResult, type SerializedResult } from '../node-output-limit.js';
+import { NodeRunStore, type StartedNodeRun } from '../persistence/node-run.store.js';
 import { RunNodeCommand, type RunNodeOutcome } from './run-node.command.js';
 
 /**
@@ -36,8 +34,7 @@ import { RunNodeCommand, type RunNodeOutcome } from './run-node.command.js';
 @CommandHandler(RunNodeCommand)
 export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly starter: NodeRunStarter,
+    private readonly runs: NodeRunStore,
     private readonly workflows: WorkflowVersionReader,
     private readonly registry: NodeHandlerRegistry,
     private readonly contexts: ExecutionContextLoader,
@@ -62,7 +59,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
       );
       if (fence !== null)
         await this.outcomes.fail(execution, { id: nodeId, type: execution.nodeType }, error, {
-          status: 'running',
+          transition: 'fail',
           attempt: fence,
         });
       return { kind: 'done' };
@@ -98,7 +95,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
         await this.recordRetryableFailure(execution, node, nodeError, fence);
         return { kind: 'retry', error: nodeError };
       }
-      await this.outcomes.fail(execution, node, nodeError, { status: 'running', attempt: fence });
+      await this.outcomes.fail(execution, node, nodeError, { transition: 'fail', attempt: fence });
       if (!(error instanceof NodeError || error instanceof ExpressionError)) {
         const failure = { permanent: !nodeError.retryable, code: nodeError.errorClass, reason: nodeError.message };
         this.poisonJobs.recordGivenUp({
@@ -114,19 +111,17 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     }
 
     if (result.kind === 'deferred') {
-      await this.dataSource.query(
-        `UPDATE node_executions SET status = 'pending', attempts = greatest(attempts - 1, 0) WHERE execution_id = $1 AND node_id = $2 AND status = 'running' AND attempts = $3`,
-        [executionId, nodeId, fence],
-      );
+      await this.runs.defer({ executionId, nodeId, attempt: fence });
       return { kind: 'deferred', delayMs: result.delayMs };
     }
-    await this.outcomes.record(execution, graph, node, result, { status: 'running', attempt: fence }, serialized);
+    const transition = result.kind === 'waiting' ? 'wait' : 'succeed';
+    await this.outcomes.record(execution, graph, node, result, { transition, attempt: fence }, serialized);
     return { kind: 'done' };
   }
 
   private start(command: RunNodeCommand): Promise<StartedNodeRun | undefined> {
     const { tenantId, executionId, nodeId, run } = command.job;
-    return this.starter.start({
+    return this.runs.start({
       tenantId,
       executionId,
       nodeId,
@@ -142,10 +137,7 @@ export class RunNodeHandler implements ICommandHandler<RunNodeCommand> {
     error: NodeError,
     fence: number,
   ): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE node_executions SET status = 'pending', error = $3 WHERE execution_id = $1 AND node_id = $2 AND status = 'running' AND attempts = $4`,
-      [execution.id, node.id, toPostgresJson(errorInfo(error)), fence],
-    );
+    await this.runs.retryLater({ executionId: execution.id, nodeId: node.id, attempt: fence }, errorInfo(error));
     this.logger.warn(
       { executionId: execution.id, nodeId: node.id, errorClass: error.errorClass },
       'node attempt failed; will retry',

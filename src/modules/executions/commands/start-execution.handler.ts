@@ -15,7 +15,7 @@ import { ExecutionSucceededEvent } from '../events/execution-succeeded.event.js'
 import { NODE_TRIGGERED } from '../events/node-triggered.event.js';
 import { NodeSucceededEvent } from '../events/node-succeeded.event.js';
 import { isWithinOutputLimit } from '../node-output-limit.js';
-import { ExecutionStarts } from '../execution-starts.js';
+import { ExecutionStarts } from '../persistence/execution-starts.js';
 import { NodeJobScheduler } from '../node-job.scheduler.js';
 import { StartExecutionCommand } from './start-execution.command.js';
 

@@ -2,8 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '../../../platform/errors/domain-error.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
-import { ExecutionStateStore } from '../../executions/execution-state.store.js';
-import { serializeOutput } from '../../executions/index.js';
+import { serializeOutput, WaitingNodes } from '../../executions/index.js';
 import { withoutSecretHeaders } from '../../webhook-providers/index.js';
 import { isWellFormedResumeId } from '../domain/resume-id.js';
 import { resumeConsumed, resumeExpired, resumeNotFound, resumeNotReached } from '../domain/wait-errors.js';
@@ -22,7 +21,7 @@ export class ResumeWaitHandler implements ICommandHandler<ResumeWaitCommand> {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly registrations: ResumeRegistrationStore,
-    private readonly executions: ExecutionStateStore,
+    private readonly nodes: WaitingNodes,
     private readonly outcomes: WaitOutcomes,
   ) {}
 
@@ -37,10 +36,10 @@ export class ResumeWaitHandler implements ICommandHandler<ResumeWaitCommand> {
       RequestContext.setIdentity(found.tenantId, undefined);
       if (found.status !== 'active') throw errorFor(found.status);
       // The node becomes `waiting` only when its run is recorded, just after the registration turned active.
-      if (!(await this.executions.lock(tx.manager, found.tenantId, found.executionId))) throw resumeNotFound();
-      const node = (await this.executions.nodeStates(tx.manager, found.executionId)).get(found.nodeId);
-      if (!node || node.status === 'pending' || node.status === 'running') throw resumeNotReached();
-      if (node.status !== 'waiting') throw resumeExpired();
+      if (!(await this.nodes.lockExecution(tx.manager, found.tenantId, found.executionId))) throw resumeNotFound();
+      const status = await this.nodes.status(found.executionId, found.nodeId, tx.manager);
+      if (!status || status === 'pending' || status === 'running') throw resumeNotReached();
+      if (status !== 'waiting') throw resumeExpired();
       await this.registrations.consume(tx.manager, resumeId, payload);
       tx.record(
         new WaitResumedEvent({

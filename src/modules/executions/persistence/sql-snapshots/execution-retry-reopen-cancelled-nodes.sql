@@ -1,0 +1,3 @@
+-- values: ["00000000-0000-4000-8000-000000000001"]
+UPDATE node_executions SET status = 'pending', scheduled = false, scheduled_at = NULL, finished_at = NULL
+          WHERE execution_id = $1 AND status IN ('cancelled')

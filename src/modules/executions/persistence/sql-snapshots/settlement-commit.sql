@@ -1,0 +1,11 @@
+UPDATE node_executions n SET status = 'skipped', finished_at = now() FROM unnest(ARRAY['00000000-0000-4000-8000-000000000001']::uuid[], ARRAY['otherwise']::text[]) AS k(execution_id, node_id)
+                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id AND n.status IN ('pending');
+UPDATE node_executions n SET scheduled = true, scheduled_at = now() FROM unnest(ARRAY['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000001']::uuid[], ARRAY['call', 'notify']::text[]) AS k(execution_id, node_id)
+                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id AND n.status IN ('pending');
+UPDATE executions e SET status = t.to_status, error = NULL, started_at = coalesce(e.started_at, now()),
+                              finished_at = CASE WHEN t.to_status IN ('succeeded', 'failed', 'cancelled') THEN now() END
+                         FROM unnest(ARRAY['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']::uuid[], ARRAY['activate', 'succeed']::text[]) AS s(id, transition)
+                         JOIN (VALUES ('activate', 'queued', 'running'), ('activate', 'waiting', 'running'), ('park', 'queued', 'waiting'), ('park', 'running', 'waiting'), ('succeed', 'queued', 'succeeded'), ('succeed', 'running', 'succeeded'), ('succeed', 'waiting', 'succeeded'), ('fail', 'queued', 'failed'), ('fail', 'running', 'failed'), ('fail', 'waiting', 'failed')) AS t(transition, from_status, to_status) ON t.transition = s.transition
+                        WHERE e.id = s.id AND e.status = t.from_status;
+INSERT INTO event_store (tenant_id, type, aggregate_type, aggregate_id, actor_id, correlation_id, payload, occurred_at) VALUES ('00000000-0000-4000-8000-00000000000a', 'node.succeeded', 'execution', '00000000-0000-4000-8000-000000000001', NULL, 'job-1', '{"nodeId":"shape","type":"transform","durationMs":12}'::jsonb, '2030-01-02T03:04:05.000Z'::timestamptz), ('00000000-0000-4000-8000-00000000000a', 'execution.succeeded', 'execution', '00000000-0000-4000-8000-000000000002', NULL, NULL, '{"workflowId":"00000000-0000-4000-8000-00000000000a","workflowVersion":3,"durationMs":40}'::jsonb, '2030-01-02T03:04:05.000Z'::timestamptz);
+COMMIT
