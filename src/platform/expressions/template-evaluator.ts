@@ -11,6 +11,7 @@ import { re2PatternOf } from './re2-pattern.js';
 import { re2RegexEngine } from './re2-regexp.js';
 import { hasTemplate, parseTemplate } from './template.js';
 import { LruCache } from '../caching/lru-cache.js';
+import { assignStepHooks } from '../internals/jsonata-step-hooks.js';
 import { formatInserted, serializeJson } from './template-output.js';
 
 /** What `{{ … }}` expressions read: `trigger`, `nodes.<id>.output`, `contact`, `execution`. */
@@ -71,9 +72,6 @@ type CompiledTemplate =
   | { readonly kind: 'mixed'; readonly parts: readonly (string | CompiledExpression)[] }
   | { readonly kind: 'invalid'; readonly error: ExpressionError };
 
-// JSONata 2.x looks up its per-step hooks under these symbols (see `evaluate` in jsonata.js).
-const EVALUATE_ENTRY = Symbol.for('jsonata.__evaluate_entry');
-const EVALUATE_EXIT = Symbol.for('jsonata.__evaluate_exit');
 // Steps whose value JSONata writes as JSON or compares deeply next (see expression-analysis.ts).
 const SERIALIZED_STEPS = new WeakSet<object>();
 
@@ -291,10 +289,9 @@ export class TemplateEvaluator {
     // Patterns RE2 cannot run fail here, once, rather than at every evaluation.
     for (const regex of analysis.regexes) re2PatternOf(regex);
     for (const step of analysis.serializedSteps) SERIALIZED_STEPS.add(step);
-    // The typings only allow string names; JSONata's bind accepts symbols, which expressions cannot name.
-    program.assign(EVALUATE_ENTRY as unknown as string, onEvaluateEntry);
-    program.assign(
-      EVALUATE_EXIT as unknown as string,
+    assignStepHooks(
+      program,
+      onEvaluateEntry,
       analysis.serializedSteps.size > 0 ? onEvaluateExitSerialized : onEvaluateExit,
     );
     registerBoundedBuiltins(program, this.limits.maxResultBytes);

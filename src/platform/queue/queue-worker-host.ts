@@ -3,6 +3,7 @@ import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { AppConfig } from '../../config/app-config.js';
 import { isDatabaseUnavailable } from '../database/connection-errors.js';
+import { rebuildLockManager } from '../internals/bullmq-lock-manager.js';
 import { ROOT_LOGGER, type RootLogger } from '../observability/logger.module.js';
 import { RequestContext } from '../observability/request-context.js';
 import { classifyJobFailure, type JobFailure } from './job-failure.js';
@@ -46,7 +47,7 @@ export abstract class QueueWorkerHost extends WorkerHost implements OnApplicatio
     this.worker.opts.stalledInterval = lockDuration;
     this.configureWorker(this.queueConfig);
     // The lock manager copies the lock options when the worker is built; rebuild it before the first run.
-    (this.worker as unknown as { createLockManager(): void }).createLockManager();
+    rebuildLockManager(this.worker);
     void this.worker.run();
   }
 

@@ -3,16 +3,16 @@ import { createRequire } from 'node:module';
 
 import jsonata from 'jsonata';
 
-import { originalBuiltin } from './builtin-originals.js';
+import { originalBuiltin } from '../expressions/builtin-originals.js';
+import { assignStepHooks } from './jsonata-step-hooks.js';
 
 /**
- * Canary: the evaluator relies on JSONata internals that are not its public API. `jsonata` is
- * pinned to an exact version in package.json; if an upgrade changes any of these, this spec
- * fails and the budget, the RE2 engine or the bounded built-ins must be checked again.
+ * Canary: the template evaluator (platform/expressions) relies on JSONata internals that are not its
+ * public API. `jsonata` is pinned to an exact version in package.json; if an upgrade changes any of
+ * these, this spec fails and the budget, the RE2 engine or the bounded built-ins must be checked again.
  */
 describe('the JSONata internals the evaluator relies on', () => {
-  const ENTRY = Symbol.for('jsonata.__evaluate_entry') as unknown as string;
-  const EXIT = Symbol.for('jsonata.__evaluate_exit') as unknown as string;
+  const ignoreStep = () => undefined;
 
   it('is the pinned version', () => {
     const manifest = createRequire(import.meta.url).resolve('jsonata/package.json');
@@ -24,18 +24,21 @@ describe('the JSONata internals the evaluator relies on', () => {
     const entered: string[] = [];
     const exited: unknown[] = [];
     let parked = 0;
-    program.assign(ENTRY, (step: { type: string }) => {
-      entered.push(step.type);
-      return new Promise<void>((resolve) =>
-        setImmediate(() => {
-          parked++;
-          resolve();
-        }),
-      );
-    });
-    program.assign(EXIT, (_step: unknown, _input: unknown, _environment: unknown, result: unknown) => {
-      exited.push(result);
-    });
+    assignStepHooks(
+      program,
+      (step) => {
+        entered.push((step as { type: string }).type);
+        return new Promise<void>((resolve) =>
+          setImmediate(() => {
+            parked++;
+            resolve();
+          }),
+        );
+      },
+      (_step, _input, _environment, result) => {
+        exited.push(result);
+      },
+    );
     expect(await program.evaluate({ a: { b: 41 } })).toBe(42);
     expect(entered).toEqual(['binary', 'path', 'name', 'name', 'number']);
     expect(parked).toBe(entered.length);
@@ -46,7 +49,7 @@ describe('the JSONata internals the evaluator relies on', () => {
   it('passes the stepped-into node itself, the one ast() returns, to the hooks', async () => {
     const program = jsonata('x & "!"');
     const seen = new Set<unknown>();
-    program.assign(EXIT, (step: unknown) => {
+    assignStepHooks(program, ignoreStep, (step) => {
       seen.add(step);
     });
     await program.evaluate({ x: 'hi' });
