@@ -1,6 +1,6 @@
 import { generateStandardWebhookSecret, parseStandardWebhookSecret } from '../../../platform/crypto/hmac.js';
 import { DomainError, type FieldError } from '../../../platform/errors/domain-error.js';
-import type { CredentialType } from '../entities/credential.entity.js';
+import type { CredentialType } from './credential-type.js';
 
 /** The decrypted data of each credential type (SPEC §11). */
 export type CredentialData =

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsObject, IsString, Length } from 'class-validator';
-import { CREDENTIAL_TYPES, type CredentialType } from '../entities/credential.entity.js';
+import { CREDENTIAL_TYPES, type CredentialType } from '../domain/credential-type.js';
 
 export class CreateCredentialDto {
   @ApiProperty({ example: 'CRM API' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CREDENTIAL_TYPES, type CredentialEntity, type CredentialType } from '../entities/credential.entity.js';
+import { CREDENTIAL_TYPES, type CredentialType } from '../domain/credential-type.js';
+import type { CredentialEntity } from '../entities/credential.entity.js';
 
 export class CredentialResponse {
   @ApiProperty({ format: 'uuid', example: '6f5e4d3c-2b1a-4f0e-9d8c-7b6a5f4e3d2c' })

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const CREDENTIAL_TYPES = ['basic', 'bearer', 'api_key', 'signing'] as const;
-export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
+import type { CredentialType } from '../domain/credential-type.js';
 
 /** A secret for outbound calls: the data is sealed with the tenant's key; only a masked view is kept in clear. */
 @Entity({ name: 'credentials' })

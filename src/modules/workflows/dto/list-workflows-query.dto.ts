@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../../platform/http/page-query.dto.js';
-import { WORKFLOW_STATUSES, type WorkflowStatus } from '../entities/workflow.entity.js';
+import { WORKFLOW_STATUSES, type WorkflowStatus } from '../domain/workflow-status.js';
 
 export class ListWorkflowsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: WORKFLOW_STATUSES, example: 'published' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { WORKFLOW_STATUSES, type WorkflowEntity, type WorkflowStatus } from '../entities/workflow.entity.js';
+import { WORKFLOW_STATUSES, type WorkflowStatus } from '../domain/workflow-status.js';
+import type { WorkflowEntity } from '../entities/workflow.entity.js';
 import { WorkflowEdgeDto } from './workflow-edge.dto.js';
 import { WorkflowNodeDto } from './workflow-node.dto.js';
 

@@ -1,8 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { WorkflowEdge, WorkflowNode } from '../domain/workflow-graph.js';
-
-export const WORKFLOW_STATUSES = ['draft', 'published', 'archived'] as const;
-export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
+import type { WorkflowStatus } from '../domain/workflow-status.js';
 
 /** The current definition of a workflow; every definition ever saved is also in workflow_versions. */
 @Entity({ name: 'workflows' })

@@ -1,6 +1,6 @@
 import { TenantQuery } from '../../../platform/cqrs/tenant-command.js';
 import type { WorkflowPageResponse } from '../dto/workflow-page.response.js';
-import type { WorkflowStatus } from '../entities/workflow.entity.js';
+import type { WorkflowStatus } from '../domain/workflow-status.js';
 
 export interface WorkflowFilters {
   status?: WorkflowStatus;
