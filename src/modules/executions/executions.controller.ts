@@ -2,9 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/c
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../platform/http/api-problems.decorator.js';
-import { RequireRole } from '../auth/access/access-policy.decorator.js';
-import type { Actor } from '../auth/access/actor.js';
-import { CurrentActor } from '../auth/access/current-actor.decorator.js';
+import { RequireRole, type Actor, CurrentActor } from '../auth/index.js';
 import { CancelExecutionCommand } from './commands/cancel-execution.command.js';
 import { RetryExecutionCommand } from './commands/retry-execution.command.js';
 import { ExecutionAcceptedResponse } from './dto/execution-accepted.response.js';

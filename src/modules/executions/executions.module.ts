@@ -4,7 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TemplateEvaluator } from '../../platform/expressions/template-evaluator.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
-import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { WorkflowsModule } from '../workflows/index.js';
 import { CancelExecutionHandler } from './commands/cancel-execution.handler.js';
 import { FailNodeRunHandler } from './commands/fail-node-run.handler.js';
 import { RetryExecutionHandler } from './commands/retry-execution.handler.js';

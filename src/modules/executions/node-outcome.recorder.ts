@@ -3,7 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
 import { RequestContext } from '../../platform/observability/request-context.js';
 import { UnitOfWork } from '../../platform/outbox/unit-of-work.js';
-import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
+import type { WorkflowGraph, WorkflowNode } from '../workflows/index.js';
 import type { ErrorInfo } from './domain/execution-status.js';
 import { nextExecutionStatus } from './domain/execution-transitions.js';
 import type { NodeError } from './domain/node-error.js';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BatchItemFailure, MicroBatcher, togetherOrAlone } from '../../platform/batching/micro-batcher.js';
 import { pgPool, withPgClient } from '../../platform/database/pg-pool.js';
 import type { DomainEvent } from '../../platform/outbox/domain-event.js';
-import type { WorkflowGraph } from '../workflows/domain/workflow-graph.js';
+import type { WorkflowGraph } from '../workflows/index.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import { decideSettlement } from './domain/settlement.js';
 import { ExecutionSucceededEvent } from './events/execution-succeeded.event.js';

@@ -8,7 +8,7 @@ import { ROOT_LOGGER, type RootLogger } from '../../platform/observability/logge
 import { failureOfFailedJob } from '../../platform/queue/job-failure.js';
 import { PoisonJobs } from '../../platform/queue/poison-jobs.js';
 import { QueueNames } from '../../platform/queue/queue-names.js';
-import { WorkflowVersionReader } from '../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../workflows/index.js';
 import { FailNodeRunCommand } from './commands/fail-node-run.command.js';
 import { retryPolicyOf } from './domain/node-retry-policy.js';
 import { nodeJobId, type NodeJobData } from './node-job.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { WorkflowGraph, WorkflowNode } from '../workflows/domain/workflow-graph.js';
+import type { WorkflowGraph, WorkflowNode } from '../workflows/index.js';
 import type { NodeStatus } from './domain/execution-status.js';
 import type { NodeError } from './domain/node-error.js';
 import { NodeOutcomeRecorder, type ExecutionRef } from './node-outcome.recorder.js';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '../../../platform/outbox/unit-of-work.js';
-import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../../workflows/index.js';
 import { executionNotFailed, executionNotFound } from '../domain/execution-errors.js';
 import { nextExecutionStatus } from '../domain/execution-transitions.js';
 import { retryPolicyOf } from '../domain/node-retry-policy.js';

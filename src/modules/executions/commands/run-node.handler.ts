@@ -6,8 +6,7 @@ import { RequestContext } from '../../../platform/observability/request-context.
 import { classifyJobFailure } from '../../../platform/queue/job-failure.js';
 import { PoisonJobs } from '../../../platform/queue/poison-jobs.js';
 import { QueueNames } from '../../../platform/queue/queue-names.js';
-import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
-import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { type WorkflowNode, WorkflowVersionReader } from '../../workflows/index.js';
 import type { ErrorInfo } from '../domain/execution-status.js';
 import { NodeError } from '../domain/node-error.js';
 import type { NodeResult } from '../domain/node-handler.js';

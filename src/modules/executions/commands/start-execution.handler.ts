@@ -6,7 +6,7 @@ import { toPostgresJson } from '../../../platform/database/postgres-text.js';
 import { ROOT_LOGGER, type RootLogger } from '../../../platform/observability/logger.module.js';
 import { RequestContext } from '../../../platform/observability/request-context.js';
 import type { DomainEvent } from '../../../platform/outbox/domain-event.js';
-import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../../workflows/index.js';
 import { noTriggerNode } from '../domain/execution-errors.js';
 import { retryPolicyOf } from '../domain/node-retry-policy.js';
 import { planStart } from '../domain/execution-planner.js';

@@ -1,4 +1,4 @@
-import type { WorkflowGraph } from '../../workflows/domain/workflow-graph.js';
+import type { WorkflowGraph } from '../../workflows/index.js';
 import { FINAL_NODE_STATUSES, type NodeStatus } from './execution-status.js';
 
 export interface NodeState {

@@ -1,4 +1,4 @@
-import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
+import type { WorkflowNode } from '../../workflows/index.js';
 
 /** What templates see: `{{ trigger.body.x }}`, `{{ nodes.n1.output }}`, `{{ contact.fields.tier }}`, `{{ execution.id }}`. */
 export interface ExpressionContext {

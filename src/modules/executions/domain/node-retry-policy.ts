@@ -1,4 +1,4 @@
-import type { WorkflowNode } from '../../workflows/domain/workflow-graph.js';
+import type { WorkflowNode } from '../../workflows/index.js';
 
 export interface NodeRetryPolicy {
   maxAttempts: number;

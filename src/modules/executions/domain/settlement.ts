@@ -1,4 +1,4 @@
-import type { WorkflowGraph } from '../../workflows/domain/workflow-graph.js';
+import type { WorkflowGraph } from '../../workflows/index.js';
 import { isSettled, planNext, type NodeState, type Plan } from './execution-planner.js';
 import { FINAL_EXECUTION_STATUSES, type ExecutionStatus } from './execution-status.js';
 import { nextExecutionStatus, type ExecutionTransition } from './execution-transitions.js';

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { WorkflowVersionReader } from '../../workflows/workflow-version.reader.js';
+import { WorkflowVersionReader } from '../../workflows/index.js';
 import { TenantScopedRepository } from '../../../platform/database/tenant-scoped.repository.js';
 import type { NodeExecutionPageResponse } from '../dto/node-execution-page.response.js';
 import { NodeExecutionResponse } from '../dto/node-execution.response.js';
