@@ -1,5 +1,5 @@
 import { TenantCommand } from '../../../platform/cqrs/tenant-command.js';
-import type { TriggerType } from '../entities/execution.entity.js';
+import type { TriggerType } from '../domain/trigger-type.js';
 
 export interface StartExecutionInput {
   workflowId: string;

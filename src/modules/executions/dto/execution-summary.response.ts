@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_STORED_JSON_DEPTH, servableJson } from '../../../platform/database/postgres-text.js';
 import { EXECUTION_STATUSES, type ExecutionStatus } from '../domain/execution-status.js';
-import { TRIGGER_TYPES, type ExecutionEntity, type TriggerType } from '../entities/execution.entity.js';
+import { TRIGGER_TYPES, type TriggerType } from '../domain/trigger-type.js';
+import type { ExecutionEntity } from '../entities/execution.entity.js';
 import { ErrorInfoDto } from './error-info.dto.js';
 
 export class ExecutionTriggerDto {

@@ -1,8 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ErrorInfo, ExecutionStatus } from '../domain/execution-status.js';
-
-export const TRIGGER_TYPES = ['manual', 'webhook', 'channel', 'trigger_route', 'replay'] as const;
-export type TriggerType = (typeof TRIGGER_TYPES)[number];
+import type { TriggerType } from '../domain/trigger-type.js';
 
 /** One run of a pinned workflow version. */
 @Entity({ name: 'executions' })
