@@ -1,5 +1,5 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { AppConfig } from '../../config/app-config.js';
 import { isDatabaseUnavailable } from '../database/connection-errors.js';
@@ -34,8 +34,11 @@ export type GiveUp = (failure: JobFailure) => Promise<void>;
  * GiveUp before it fails with BullMQ's UnrecoverableError (the reason as its failedReason), counted
  * and logged once (PoisonJobs). Should the record fail too, the stored-event sweeper records it from
  * the failed job later; it never queues a given-up job again.
+ *
+ * On shutdown the worker stops taking jobs and finishes the ones it holds before anything else closes
+ * (see beforeApplicationShutdown).
  */
-export abstract class QueueWorkerHost extends WorkerHost implements OnApplicationBootstrap {
+export abstract class QueueWorkerHost extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   @Inject(ROOT_LOGGER) private readonly queueLogger!: RootLogger;
   @Inject(AppConfig) private readonly queueConfig!: AppConfig;
   @Inject(PoisonJobs) private readonly poisonJobs!: PoisonJobs;
@@ -49,6 +52,17 @@ export abstract class QueueWorkerHost extends WorkerHost implements OnApplicatio
     // The lock manager copies the lock options when the worker is built; rebuild it before the first run.
     rebuildLockManager(this.worker);
     void this.worker.run();
+  }
+
+  /**
+   * Finishes the jobs this worker holds before onApplicationShutdown closes the queues, Redis and
+   * PostgreSQL, in no order that waits for them. A job still running then would commit its work but
+   * fail to queue what follows (the first node of an execution it started, the next node of one it
+   * settled), and that work would wait for the unqueued-node sweeper: two lock durations, a minute by
+   * default, on every restart or deploy. BullMQ closes the worker again later and gets the same promise.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   /** Queue-specific settings applied before the worker starts. */
