@@ -226,14 +226,16 @@ describe('Hostile templates cannot stall the service', () => {
 
       expect(answer.status).toBe(200);
       if (answer.body.ok === true) {
+        // Sent: durationMs is the exchange with the receiver, not the render (which kept within its
+        // budget, or the evaluator would have failed it), so it bounds nothing here.
         expect(JSON.parse(receiver.requests.at(-1)?.body ?? '{}')).toEqual(
           expected === undefined ? {} : { result: expected },
         );
       } else {
         expect(answer.body).toMatchObject({ ok: false, errorClass: 'expression_error' });
         expect(answer.body.error).toEqual(expect.any(String));
+        expect(answer.body.durationMs).toBeLessThanOrEqual(2 * BUDGET_MS);
       }
-      expect(answer.body.durationMs).toBeLessThanOrEqual(2 * BUDGET_MS);
       expect(victimRequests).toBeGreaterThan(0);
       expect(maxLatencyMs).toBeLessThanOrEqual(MAX_VICTIM_LATENCY_MS);
     });
