@@ -49,7 +49,7 @@ const realServices = {
 export default {
   testTimeout: 30000,
   maxWorkers: 2,
-  // Reported with --coverage (CI), no threshold. Istanbul (babel) rather than V8: V8's collector
+  // Reported with --coverage (CI), no threshold, for the unit and integration tiers. Istanbul (babel) rather than V8: V8's collector
   // enables the debugger for every spec file, which tripled the unit tier's time, and it counts
   // type-only and comment lines as covered. Instrumented files are cached between runs.
   coverageProvider: 'babel',
@@ -63,6 +63,14 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/*.int-spec.ts'],
     },
-    { ...common, ...realServices, displayName: 'e2e', testMatch: ['<rootDir>/test/*.e2e-spec.ts'] },
+    {
+      ...common,
+      ...realServices,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/*.e2e-spec.ts'],
+      // Black-box specs run the code as shipped: instrumented, the hostile-template specs' latency and
+      // budget bounds measured the instrumentation (CI failed them at 1.07 s and 340 ms under --coverage).
+      coveragePathIgnorePatterns: ['.*'],
+    },
   ],
 };
