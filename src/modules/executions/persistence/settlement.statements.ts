@@ -13,6 +13,14 @@ export type NodeOutcomeTransition = Extract<NodeTransition, 'succeed' | 'wait' |
 const NODE_OUTCOME_TRANSITIONS: readonly NodeOutcomeTransition[] = ['succeed', 'wait', 'resume'];
 const SETTLEMENT_TRANSITIONS: readonly SettlementTransition[] = ['activate', 'park', 'succeed', 'fail'];
 
+// Built once: every group commit on the hot path joins the same rows of the tables.
+const NODE_OUTCOME_ROWS = nodeTransitionRows('t', NODE_OUTCOME_TRANSITIONS);
+const NODE_ENDED = statusIn('t.to_status', FINAL_NODE_STATUSES);
+const SETTLEMENT_ROWS = executionTransitionRows('t', SETTLEMENT_TRANSITIONS);
+const EXECUTION_ENDED = statusIn('t.to_status', FINAL_EXECUTION_STATUSES);
+const NODE_MAY_SKIP = nodeMayMove('n.status', 'skip');
+const NODE_MAY_BE_SCHEDULED = nodeMayMove('n.status', 'schedule');
+
 /** An execution of a tenant. */
 export interface ExecutionKey {
   id: string;
@@ -110,8 +118,8 @@ export function changeAndReadStatesSql(targets: readonly SettlementTarget[]): st
             SELECT * FROM unnest(${columns.join(', ')}) AS c(execution_id, tenant_id, node_id, transition, output, branch, input, attempt)
           ), changed AS (
             UPDATE node_executions n SET status = t.to_status, output = c.output, branch = c.branch, input = coalesce(c.input, n.input),
-                   finished_at = CASE WHEN ${statusIn('t.to_status', FINAL_NODE_STATUSES)} THEN now() END
-              FROM change c JOIN ${nodeTransitionRows('t', NODE_OUTCOME_TRANSITIONS)} ON t.transition = c.transition
+                   finished_at = CASE WHEN ${NODE_ENDED} THEN now() END
+              FROM change c JOIN ${NODE_OUTCOME_ROWS} ON t.transition = c.transition
              WHERE n.execution_id = c.execution_id AND n.node_id = c.node_id
                AND n.status = t.from_status AND (c.attempt IS NULL OR n.attempts = c.attempt)
                AND EXISTS (SELECT 1 FROM executions e WHERE e.id = c.execution_id AND e.tenant_id = c.tenant_id)
@@ -144,11 +152,11 @@ export function commitSettlementsSql(writes: readonly SettlementWrite[]): string
   const statements: string[] = [];
   if (skipped.length > 0) {
     statements.push(`UPDATE node_executions n SET status = ${sqlLiteral(NODE_TRANSITIONS.skip.to)}, finished_at = now() FROM ${nodeKeys(skipped)}
-                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id AND ${nodeMayMove('n.status', 'skip')}`);
+                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id AND ${NODE_MAY_SKIP}`);
   }
   if (ready.length > 0) {
     statements.push(`UPDATE node_executions n SET scheduled = true, scheduled_at = now() FROM ${nodeKeys(ready)}
-                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id AND ${nodeMayMove('n.status', 'schedule')}`);
+                        WHERE n.execution_id = k.execution_id AND n.node_id = k.node_id AND ${NODE_MAY_BE_SCHEDULED}`);
   }
   if (moved.length > 0) {
     const columns = [
@@ -162,9 +170,9 @@ export function commitSettlementsSql(writes: readonly SettlementWrite[]): string
       ),
     ];
     statements.push(`UPDATE executions e SET status = t.to_status, error = NULL, started_at = coalesce(e.started_at, now()),
-                              finished_at = CASE WHEN ${statusIn('t.to_status', FINAL_EXECUTION_STATUSES)} THEN now() END
+                              finished_at = CASE WHEN ${EXECUTION_ENDED} THEN now() END
                          FROM unnest(${columns.join(', ')}) AS s(id, transition)
-                         JOIN ${executionTransitionRows('t', SETTLEMENT_TRANSITIONS)} ON t.transition = s.transition
+                         JOIN ${SETTLEMENT_ROWS} ON t.transition = s.transition
                         WHERE e.id = s.id AND e.status = t.from_status`);
   }
   if (events.length > 0) statements.push(appendEventsSql(events));
